@@ -1,0 +1,40 @@
+import type { ClientInferRequest, ClientInferResponses, ServerInferResponses } from '@ts-rest/core';
+import type { ItemsContract } from './items-contract';
+import type { Item } from './item-schemas';
+import type { Problem } from './problem';
+
+// Type-level tests: `tsc` (the typecheck target) fails if the contract's types drift.
+type Equal<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const assertType = <T extends true>(value: T) => value;
+
+describe('contract types', () => {
+  it('types the create body from the input schema, without server-owned fields', () => {
+    type CreateBody = ClientInferRequest<ItemsContract['createItem']>['body'];
+    assertType<Equal<CreateBody, { name: string; description?: string; tags?: string[] }>>(true);
+    // @ts-expect-error id is server-owned
+    const withId: CreateBody = { name: 'a', id: 'x' };
+    expect(withId).toBeDefined();
+  });
+
+  it('allows only the statuses the contract declares', () => {
+    type GetStatus = ClientInferResponses<ItemsContract['getItem']>['status'];
+    assertType<Equal<GetStatus, 200 | 304 | 400 | 401 | 404 | 429 | 500 | 503>>(true);
+    type ServerReplace = ServerInferResponses<ItemsContract['replaceItem']>;
+    const ok: ServerReplace = { status: 412, body: { type: 't', title: 't', status: 412 } };
+    // @ts-expect-error 409 is not a replaceItem status
+    const wrong: ServerReplace = { status: 409, body: { type: 't', title: 't', status: 409 } };
+    expect([ok, wrong]).toHaveLength(2);
+  });
+
+  it('gives 2xx bodies the Item type and errors the Problem type', () => {
+    type Ok = Extract<ClientInferResponses<ItemsContract['getItem']>, { status: 200 }>['body'];
+    type NotFound = Extract<
+      ClientInferResponses<ItemsContract['getItem']>,
+      { status: 404 }
+    >['body'];
+    assertType<Equal<Ok, Item>>(true);
+    assertType<Equal<NotFound, Problem>>(true);
+    expect(true).toBe(true);
+  });
+});

@@ -1,0 +1,32 @@
+import { itemsContract } from './items-contract';
+import { apiRoutes, listRoutes, toGatewayPath } from './routes';
+
+describe('contract routes', () => {
+  it('lists every items route with its gateway-style path and JWT auth', () => {
+    expect(
+      listRoutes(itemsContract).map((r) => `${r.method} ${r.path} ${r.auth} ${r.operationId}`),
+    ).toEqual([
+      'GET /items jwt listItems',
+      'POST /items jwt createItem',
+      'GET /items/{id} jwt getItem',
+      'PUT /items/{id} jwt replaceItem',
+      'DELETE /items/{id} jwt deleteItem',
+    ]);
+  });
+
+  it('serves the docs routes without auth', () => {
+    const publicRoutes = apiRoutes
+      .filter((r) => r.auth === 'none')
+      .map((r) => `${r.method} ${r.path}`);
+    expect(publicRoutes).toEqual(['GET /openapi.json', 'GET /docs']);
+  });
+
+  it('treats a route without metadata as JWT-protected', () => {
+    const [route] = listRoutes({ x: { method: 'GET', path: '/x/:a', responses: {} } });
+    expect(route).toMatchObject({ auth: 'jwt', path: '/x/{a}' });
+  });
+
+  it('rewrites every :param', () => {
+    expect(toGatewayPath('/a/:b/c/:d')).toBe('/a/{b}/c/{d}');
+  });
+});

@@ -1,0 +1,41 @@
+import { isAppRoute, type AppRoute, type AppRouter } from '@ts-rest/core';
+import { docsContract } from './docs-contract';
+import { itemsContract } from './items-contract';
+import type { RouteMetadata } from './route-metadata';
+
+export type HttpMethod = AppRoute['method'];
+
+/** A contract route as a gateway sees it: method, `{param}` path, auth. */
+export type ContractRoute = {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** OpenAPI / API Gateway style: `/items/{id}`. */
+  readonly path: string;
+  readonly auth: RouteMetadata['auth'];
+  readonly route: AppRoute;
+};
+
+/** `/items/:id` → `/items/{id}` (API Gateway and OpenAPI spell parameters this way). */
+export const toGatewayPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+export function listRoutes(router: AppRouter): ContractRoute[] {
+  return Object.entries(router).flatMap(([name, value]) =>
+    isAppRoute(value)
+      ? [
+          {
+            operationId: name,
+            method: value.method,
+            path: toGatewayPath(value.path),
+            auth: (value.metadata as RouteMetadata | undefined)?.auth ?? 'jwt',
+            route: value,
+          },
+        ]
+      : listRoutes(value),
+  );
+}
+
+/** Every route the API serves: the items routes and the public docs routes. */
+export const apiRoutes: readonly ContractRoute[] = [
+  ...listRoutes(itemsContract),
+  ...listRoutes(docsContract),
+];
