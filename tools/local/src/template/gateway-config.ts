@@ -1,0 +1,49 @@
+/**
+ * What the local server needs to behave like the deployed stage, read from the synthesized
+ * CloudFormation template (never restated by hand). Produced by `readGatewayConfig(template)`.
+ */
+export type GatewayConfig = {
+  /** One entry per AWS::ApiGatewayV2::Route, `$default` included. */
+  readonly routes: readonly GatewayRoute[];
+  readonly cors: CorsConfig;
+  /** The JWT authorizer. Values CloudFormation resolves at deploy time (Cognito refs) are `undefined`. */
+  readonly jwt: { readonly issuer?: string; readonly audience?: readonly string[] };
+  readonly throttle: {
+    readonly rateLimit: number;
+    readonly burstLimit: number;
+    /** Per route key (`POST /items`), from the stage's RouteSettings. */
+    readonly routes: Readonly<Record<string, { rateLimit?: number; burstLimit?: number }>>;
+  };
+  /** Lambda functions by logical id; routes point at them. */
+  readonly functions: Readonly<Record<string, FunctionConfig>>;
+  readonly table: { readonly partitionKey: string; readonly sortKey: string; readonly ttlAttribute?: string };
+};
+
+export type GatewayRoute = {
+  /** `GET /items/{id}` or `$default`. */
+  readonly routeKey: string;
+  readonly auth: 'jwt' | 'none';
+  /** Logical id of the Lambda function the integration calls. */
+  readonly functionId: string;
+  readonly payloadFormatVersion: '2.0' | '1.0';
+  readonly timeoutMs: number;
+};
+
+export type CorsConfig = {
+  readonly allowOrigins: readonly string[];
+  readonly allowMethods: readonly string[];
+  readonly allowHeaders: readonly string[];
+  readonly exposeHeaders: readonly string[];
+  readonly allowCredentials: boolean;
+  readonly maxAgeSeconds?: number;
+};
+
+export type FunctionConfig = {
+  /** Environment values that are plain strings in the template (tokens such as the table name are omitted). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly timeoutSeconds: number;
+  readonly memoryMb: number;
+  readonly handler: string;
+  readonly runtime: string;
+  readonly architecture: string;
+};
