@@ -1,4 +1,5 @@
 export * from './lib/headers';
+export * from './lib/limits';
 export * from './lib/problem';
 export * from './lib/item-schemas';
 export * from './lib/pagination';

@@ -1,0 +1,60 @@
+import { itemsContract } from '@items-api/contract';
+import middy from '@middy/core';
+import { createLambdaHandler } from '@ts-rest/serverless/aws';
+import { TsRestResponse } from '@ts-rest/serverless';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { accessLog, problemResponses } from './http/middleware';
+import { problemResult, toApiError } from './http/problem-response';
+import { requestGuards } from './http/request-guards';
+import type { Logger } from './logger';
+import { createItem } from './routes/create-item';
+import { deleteItem } from './routes/delete-item';
+import { getItem } from './routes/get-item';
+import { listItems } from './routes/list-items';
+import { replaceItem } from './routes/replace-item';
+import type { RouteDeps } from './routes/route-deps';
+
+export type HandlerDeps = RouteDeps & { logger: Logger };
+
+export type ItemsHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * The items function. Middy runs, in this order:
+ *   1. accessLog        — one line per request (after/onError)
+ *   2. problemResponses — any error → problem+json (onError)
+ *   3. requestGuards    — 404/405/413/415/400 before the router sees the request
+ * then ts-rest routes the request to a route function and validates it against the contract.
+ */
+export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandler {
+  const router = {
+    listItems: listItems(deps),
+    createItem: createItem(deps),
+    getItem: getItem(deps),
+    replaceItem: replaceItem(deps),
+    deleteItem: deleteItem(deps),
+  };
+  const routeRequest = createLambdaHandler(itemsContract, router, {
+    errorHandler: (error, request) => {
+      const result = problemResult(toApiError(error, logger), new URL(request.url).pathname);
+      return new TsRestResponse(result.body, {
+        status: result.statusCode,
+        headers: result.headers,
+      });
+    },
+  });
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(accessLog(logger))
+    .use(problemResponses(logger))
+    .use(requestGuards())
+    .handler(
+      async (event, context) =>
+        (await routeRequest(event, context)) as APIGatewayProxyStructuredResultV2,
+    );
+}

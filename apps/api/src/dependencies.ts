@@ -1,0 +1,43 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Config } from './config';
+import type { HandlerDeps } from './create-handler';
+import { CursorCodec } from './items/cursor';
+import { DynamoItemRepository } from './items/dynamo-item-repository';
+import { createLogger } from './logger';
+
+/** A DocumentClient for the configured DynamoDB; local endpoints get placeholder credentials. */
+export function createDocumentClient(
+  config: Pick<Config, 'region' | 'dynamodbEndpoint'>,
+): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: config.region,
+    maxAttempts: 3,
+    ...(config.dynamodbEndpoint
+      ? {
+          endpoint: config.dynamodbEndpoint,
+          credentials: {
+            accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+            secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+          },
+        }
+      : {}),
+  });
+  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** Everything the handler needs, built once per cold start. */
+export function createDependencies(
+  config: Config,
+  documentClient = createDocumentClient(config),
+): HandlerDeps {
+  return {
+    logger: createLogger(config.logLevel, { service: 'items-api' }),
+    repo: new DynamoItemRepository(documentClient, config.tableName),
+    cursors: new CursorCodec(config.cursorSecret),
+    clock: () => new Date(),
+    ids: () => ulid(),
+    idempotencyTtlSeconds: config.idempotencyTtlSeconds,
+  };
+}

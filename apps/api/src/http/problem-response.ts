@@ -1,0 +1,56 @@
+import { ContentTypes, ProblemTypes, type Problem } from '@items-api/contract';
+import { RequestValidationError } from '@ts-rest/serverless';
+import { ApiError, ValidationError } from '../errors';
+import type { Logger } from '../logger';
+import { toFieldErrors } from './field-errors';
+
+export type HttpResult = {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+};
+
+function fromTsRestValidation(error: RequestValidationError): ValidationError {
+  const sources = [
+    ['params', error.pathParamsError],
+    ['headers', error.headersError],
+    ['query', error.queryError],
+    ['body', error.bodyError],
+  ] as const;
+  return new ValidationError(
+    sources.flatMap(([where, zod]) => (zod ? toFieldErrors(where, zod) : [])),
+  );
+}
+
+/** The one place any error becomes a response: problem+json, never a stack trace or AWS detail. */
+export function toApiError(error: unknown, logger: Logger): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof RequestValidationError) return fromTsRestValidation(error);
+  // Only what is < 500 is exposed; the rest is logged here and answered generically.
+  logger.error('unhandled error', {
+    errorName: error instanceof Error ? error.name : typeof error,
+    errorMessage: error instanceof Error ? error.message : String(error),
+    stack: error instanceof Error ? error.stack : undefined,
+  });
+  return new ApiError('internal', 'An unexpected error occurred; it has been logged');
+}
+
+export function problemBody(error: ApiError, instance: string): Problem {
+  const kind = ProblemTypes[error.kind];
+  return {
+    type: kind.type,
+    title: kind.title,
+    status: kind.status,
+    detail: error.message,
+    instance,
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+export function problemResult(error: ApiError, instance: string): HttpResult {
+  return {
+    statusCode: error.status,
+    headers: { 'content-type': ContentTypes.problem, ...error.headers },
+    body: JSON.stringify(problemBody(error, instance)),
+  };
+}

@@ -1,0 +1,5 @@
+export { loadConfig, ConfigError, type Config } from './config';
+export { createItemsHandler, type HandlerDeps, type ItemsHandler } from './create-handler';
+export { createDependencies, createDocumentClient } from './dependencies';
+export { ItemKeys } from './items/item-keys';
+export { createLogger, type Logger } from './logger';

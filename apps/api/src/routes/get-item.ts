@@ -1,0 +1,17 @@
+import { etagListMatches, formatETag, Headers, itemsContract } from '@items-api/contract';
+import { NotFoundError } from '../errors';
+import { ownerOf } from '../http/owner';
+import type { RouteDeps } from './route-deps';
+import { tsr } from './tsr';
+
+export const getItem = ({ repo }: RouteDeps) =>
+  tsr.route(itemsContract.getItem, async ({ params, headers }, { rawEvent, responseHeaders }) => {
+    const item = await repo.get(ownerOf(rawEvent), params.id);
+    if (!item) throw new NotFoundError();
+    responseHeaders.set(Headers.etag, formatETag(item.version));
+    const ifNoneMatch = headers[Headers.ifNoneMatch];
+    if (ifNoneMatch && etagListMatches(ifNoneMatch, item.version)) {
+      return { status: 304, body: undefined };
+    }
+    return { status: 200, body: item };
+  });

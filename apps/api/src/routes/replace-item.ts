@@ -1,0 +1,24 @@
+import { formatETag, Headers, itemsContract } from '@items-api/contract';
+import { ApiError } from '../errors';
+import { ownerOf } from '../http/owner';
+import { expectedVersionFrom } from '../http/preconditions';
+import type { RouteDeps } from './route-deps';
+import { tsr } from './tsr';
+
+export const replaceItem = ({ repo, clock }: RouteDeps) =>
+  tsr.route(
+    itemsContract.replaceItem,
+    async ({ params, headers, body }, { rawEvent, responseHeaders }) => {
+      const owner = ownerOf(rawEvent);
+      const ifMatch = headers[Headers.ifMatch];
+      if (!ifMatch) {
+        throw new ApiError('preconditionRequired', 'Send the ETag you last read as If-Match');
+      }
+      const item = await repo.replace(owner, params.id, body, {
+        expectedVersion: expectedVersionFrom(ifMatch),
+        now: clock().toISOString(),
+      });
+      responseHeaders.set(Headers.etag, formatETag(item.version));
+      return { status: 200, body: item };
+    },
+  );
