@@ -1,8 +1,25 @@
 import { initContract } from '@ts-rest/core';
 import { z } from 'zod';
+import { ProblemSchema } from './problem';
 import { publicRoute } from './route-metadata';
 
 const c = initContract();
+
+const DocsAssetParams = z.object({
+  asset: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name')
+    .describe('File name of a script, stylesheet or icon the page loads, e.g. `swagger-ui.css`'),
+});
+
+const DocsAssetQuery = z.object({
+  v: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Content hash the page links with; when current, the file may be cached for a year'),
+});
 
 /** Public documentation routes, served without a token. */
 export const docsContract = c.router({
@@ -18,6 +35,18 @@ export const docsContract = c.router({
     path: '/docs',
     summary: 'Interactive API documentation (HTML)',
     responses: { 200: c.otherResponse({ contentType: 'text/html', body: c.type<string>() }) },
+    metadata: publicRoute,
+  },
+  getDocsAsset: {
+    method: 'GET',
+    path: '/docs/:asset',
+    summary: 'A script, stylesheet or icon of the documentation page',
+    pathParams: DocsAssetParams,
+    query: DocsAssetQuery,
+    responses: {
+      200: c.otherResponse({ contentType: '*/*', body: c.type<string>() }),
+      404: ProblemSchema,
+    },
     metadata: publicRoute,
   },
 });

@@ -1,0 +1,44 @@
+import { docsContract, toGatewayPath } from '@items-api/contract';
+import type { AppRoute } from '@ts-rest/core';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { DocsSite } from '../site/docs-site';
+import { CacheControl, notFoundResult, resourceResult, type DocsResult } from './responses';
+
+export type DocsHandler = (event: APIGatewayProxyEventV2) => Promise<DocsResult>;
+
+/** The gateway's route key for a contract route: `GET /docs/{asset}`. */
+const routeKey = (route: AppRoute) => `${route.method} ${toGatewayPath(route.path)}`;
+
+const RouteKeys = {
+  openApi: routeKey(docsContract.getOpenApi),
+  docs: routeKey(docsContract.getDocs),
+  asset: routeKey(docsContract.getDocsAsset),
+};
+
+/**
+ * Serves the public docs routes of the contract. Routing is by the gateway's `routeKey` (not the
+ * raw path, which carries the stage name on named stages); anything else is a 404.
+ */
+export function createDocsHandler(site: DocsSite): DocsHandler {
+  return async (event) => {
+    switch (event.routeKey) {
+      case RouteKeys.openApi:
+        return resourceResult(site.openApi, event, CacheControl.revalidate);
+      case RouteKeys.docs:
+        return resourceResult(site.page, event, CacheControl.revalidate);
+      case RouteKeys.asset: {
+        const asset = site.assets.get(event.pathParameters?.asset ?? '');
+        if (!asset) return notFoundResult(event, 'No such file on the documentation page');
+        // Long caching only for the URL the current page links; an old hash gets today's file.
+        const current = event.queryStringParameters?.v === asset.hash;
+        return resourceResult(
+          asset,
+          event,
+          current ? CacheControl.immutable : CacheControl.revalidate,
+        );
+      }
+      default:
+        return notFoundResult(event, 'The docs function serves only the documentation routes');
+    }
+  };
+}

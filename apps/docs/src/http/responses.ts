@@ -1,0 +1,77 @@
+import { ContentTypes, ProblemTypes, type Problem } from '@items-api/contract';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { gzipSync } from 'node:zlib';
+import type { Resource } from '../site/asset-files';
+import { contentSecurityPolicy } from '../site/content-security-policy';
+
+export type DocsResult = APIGatewayProxyStructuredResultV2 & {
+  statusCode: number;
+  headers: Record<string, string>;
+};
+
+/** Page and document change with every deploy: always revalidate. Hashed asset URLs never change. */
+export const CacheControl = {
+  revalidate: 'no-cache',
+  immutable: 'public, max-age=31536000, immutable',
+} as const;
+
+const securityHeaders = {
+  'content-security-policy': contentSecurityPolicy('header'),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+const isCompressible = (contentType: string) => /^(text\/|application\/json)/.test(contentType);
+
+// Swagger UI's bundle is 1.7 MB; gzipped once per cold start it crosses the gateway at ~0.5 MB.
+const gzipped = new WeakMap<Resource, Buffer>();
+const gzipOnce = (resource: Resource) => {
+  const cached = gzipped.get(resource) ?? gzipSync(resource.body);
+  gzipped.set(resource, cached);
+  return cached;
+};
+
+export function resourceResult(
+  resource: Resource,
+  event: APIGatewayProxyEventV2,
+  cacheControl: string,
+): DocsResult {
+  const headers = {
+    ...securityHeaders,
+    'content-type': resource.contentType,
+    'cache-control': cacheControl,
+    vary: 'accept-encoding',
+  };
+  if (!isCompressible(resource.contentType)) {
+    return {
+      statusCode: 200,
+      headers,
+      body: resource.body.toString('base64'),
+      isBase64Encoded: true,
+    };
+  }
+  if (/\bgzip\b/i.test(event.headers?.['accept-encoding'] ?? '')) {
+    const body = gzipOnce(resource).toString('base64');
+    return {
+      statusCode: 200,
+      headers: { ...headers, 'content-encoding': 'gzip' },
+      body,
+      isBase64Encoded: true,
+    };
+  }
+  return { statusCode: 200, headers, body: resource.body.toString('utf8'), isBase64Encoded: false };
+}
+
+export function notFoundResult(event: APIGatewayProxyEventV2, detail: string): DocsResult {
+  const problem: Problem = { ...ProblemTypes.notFound, detail, instance: event.rawPath };
+  return {
+    statusCode: problem.status,
+    headers: {
+      ...securityHeaders,
+      'content-type': ContentTypes.problem,
+      'cache-control': CacheControl.revalidate,
+    },
+    body: JSON.stringify(problem),
+    isBase64Encoded: false,
+  };
+}
