@@ -10,6 +10,9 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+// Packages whose `exports` offer only an `import` condition: Jest's CommonJS resolver needs the file.
+moduleNameMapper['^@middy/([a-z-]+)$'] = path.join(__dirname, 'node_modules/@middy/$1/index.js');
+
 // ESM-only packages that Jest's CommonJS runtime must have compiled.
 const esmOnly = ['@middy', 'jose', 'ulid', '@apidevtools/json-schema-ref-parser'];
 

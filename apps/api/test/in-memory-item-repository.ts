@@ -1,0 +1,73 @@
+import type { Item, ValidItemInput } from '@items-api/contract';
+import { NotFoundError, PreconditionFailedError } from '../src/errors';
+import {
+  IdempotencyRecordExistsError,
+  type ExpectedVersion,
+  type IdempotencyRecord,
+  type ItemRepository,
+  type NewIdempotencyRecord,
+} from '../src/items/item-repository';
+
+/** A plain ItemRepository for handler tests and benchmarks; DynamoDB's own behaviour is tested on DynamoDB Local. */
+export class InMemoryItemRepository implements ItemRepository {
+  readonly items = new Map<string, Item>();
+  readonly records = new Map<string, IdempotencyRecord>();
+
+  async list(owner: string, { limit, afterId }: { limit: number; afterId?: string }) {
+    const mine = [...this.items.entries()]
+      .filter(([key]) => key.startsWith(`${owner}/`))
+      .map(([, item]) => item)
+      .sort((a, b) => b.id.localeCompare(a.id))
+      .filter((item) => !afterId || item.id < afterId);
+    const items = mine.slice(0, limit);
+    return { items, ...(mine.length > limit ? { lastId: items.at(-1)?.id } : {}) };
+  }
+
+  async get(owner: string, id: string) {
+    return this.items.get(`${owner}/${id}`);
+  }
+
+  async create(owner: string, item: Item, idempotency?: NewIdempotencyRecord) {
+    if (idempotency) {
+      const key = `${owner}/${idempotency.key}`;
+      if (this.records.has(key)) throw new IdempotencyRecordExistsError();
+      this.records.set(key, { ...idempotency, item });
+    }
+    this.items.set(`${owner}/${item.id}`, item);
+  }
+
+  async replace(
+    owner: string,
+    id: string,
+    input: ValidItemInput,
+    { expectedVersion, now }: { expectedVersion: ExpectedVersion; now: string },
+  ) {
+    const current = this.check(owner, id, expectedVersion);
+    const { description: _old, ...rest } = current;
+    const next: Item = { ...rest, ...input, updatedAt: now, version: current.version + 1 };
+    this.items.set(`${owner}/${id}`, next);
+    return next;
+  }
+
+  async delete(
+    owner: string,
+    id: string,
+    { expectedVersion }: { expectedVersion: ExpectedVersion },
+  ) {
+    this.check(owner, id, expectedVersion);
+    this.items.delete(`${owner}/${id}`);
+  }
+
+  async findIdempotencyRecord(owner: string, key: string, now: number) {
+    const record = this.records.get(`${owner}/${key}`);
+    return record && record.expiresAt > now ? record : undefined;
+  }
+
+  private check(owner: string, id: string, expectedVersion: ExpectedVersion): Item {
+    const current = this.items.get(`${owner}/${id}`);
+    if (!current) throw new NotFoundError();
+    if (expectedVersion !== undefined && current.version !== expectedVersion)
+      throw new PreconditionFailedError();
+    return current;
+  }
+}

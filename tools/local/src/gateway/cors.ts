@@ -1,0 +1,70 @@
+import type { CorsConfig } from '../template/gateway-config';
+
+type HeaderMap = Record<string, string>;
+
+const lower = (values: readonly string[]) => values.map((v) => v.toLowerCase());
+
+function allowedOrigin(cors: CorsConfig, origin: string | undefined): string | undefined {
+  if (!origin) return undefined;
+  if (cors.allowOrigins.includes('*')) return cors.allowCredentials ? origin : '*';
+  return cors.allowOrigins.includes(origin) ? origin : undefined;
+}
+
+export const isCorsEnabled = (cors: CorsConfig) => cors.allowOrigins.length > 0;
+
+export const isPreflight = (method: string, headers: HeaderMap) =>
+  method === 'OPTIONS' &&
+  Boolean(headers['origin']) &&
+  Boolean(headers['access-control-request-method']);
+
+/** The gateway's own answer to a preflight: no route, no authorizer, no function involved. */
+export function preflightHeaders(cors: CorsConfig, headers: HeaderMap): HeaderMap {
+  const origin = allowedOrigin(cors, headers['origin']);
+  const method = headers['access-control-request-method']?.toUpperCase() ?? '';
+  const methods = cors.allowMethods.map((m) => m.toUpperCase());
+  if (!origin || !(methods.includes('*') || methods.includes(method))) return {};
+  const requested = lower(
+    (headers['access-control-request-headers'] ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+  );
+  const allowHeaders = lower(cors.allowHeaders);
+  const headersAllowed =
+    allowHeaders.includes('*') || requested.every((h) => allowHeaders.includes(h));
+  if (!headersAllowed) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': methods.join(','),
+    ...(requested.length ? { 'access-control-allow-headers': requested.join(',') } : {}),
+    ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
+    ...(cors.maxAgeSeconds !== undefined
+      ? { 'access-control-max-age': String(cors.maxAgeSeconds) }
+      : {}),
+  };
+}
+
+/**
+ * CORS headers on an actual response. With CORS configured on the API, the function's own
+ * `access-control-*` headers are dropped and the API's configuration applies.
+ */
+export function applyCors(
+  cors: CorsConfig,
+  requestOrigin: string | undefined,
+  response: HeaderMap,
+): HeaderMap {
+  const kept = Object.fromEntries(
+    Object.entries(response).filter(([name]) => !name.startsWith('access-control-')),
+  );
+  const origin = allowedOrigin(cors, requestOrigin);
+  if (!origin) return kept;
+  return {
+    ...kept,
+    'access-control-allow-origin': origin,
+    ...(cors.exposeHeaders.length
+      ? { 'access-control-expose-headers': lower(cors.exposeHeaders).join(',') }
+      : {}),
+    ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
+    ...(origin !== '*' ? { vary: 'origin' } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+import type { DevIssuer } from '../auth/dev-issuer';
+import type { HttpResponse } from '../gateway/from-result';
+
+/** Local-only paths, outside the API: the dev issuer's OpenID discovery document and JWKS. */
+export const ISSUER_PATH = '/_local/issuer';
+
+const json = (body: unknown): HttpResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  cookies: [],
+  body: Buffer.from(JSON.stringify(body)),
+});
+
+export function issuerRoutes(issuer: DevIssuer, path: string): HttpResponse | undefined {
+  if (path === `${ISSUER_PATH}/.well-known/openid-configuration`) {
+    return json({
+      issuer: issuer.issuer,
+      jwks_uri: `${issuer.issuer}/.well-known/jwks.json`,
+      id_token_signing_alg_values_supported: ['RS256'],
+    });
+  }
+  if (path === `${ISSUER_PATH}/.well-known/jwks.json`) return json(issuer.jwks);
+  return undefined;
+}
