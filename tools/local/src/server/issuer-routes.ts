@@ -1,9 +1,8 @@
 import type { DevIssuer } from '../auth/dev-issuer';
+import { ISSUER_PATH } from '../auth/local-identity';
 import type { HttpResponse } from '../gateway/from-result';
 
 /** Local-only paths, outside the API: the dev issuer's OpenID discovery document and JWKS. */
-export const ISSUER_PATH = '/_local/issuer';
-
 const json = (body: unknown): HttpResponse => ({
   status: 200,
   headers: { 'content-type': 'application/json' },

@@ -3,14 +3,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { synthesizeTemplate } from '@items-api/infra';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createDevIssuer, type DevIssuer } from '../auth/dev-issuer';
+import type { DevIssuer } from '../auth/dev-issuer';
+import { localIssuer } from '../auth/local-identity';
 import { createJwtAuthorizer } from '../auth/jwt-authorizer';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { ensureTable } from '../dynamodb/ensure-table';
 import type { GatewayConfig } from '../template/gateway-config';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
-import { issuerRoutes, ISSUER_PATH } from './issuer-routes';
+import { issuerRoutes } from './issuer-routes';
 import { bindIntegrations } from './integrations';
 import { docsIntegration } from './docs-integration';
 
@@ -44,9 +45,6 @@ export type LocalApi = {
   ): Promise<string>;
   stop(): Promise<void>;
 };
-
-/** Audiences CloudFormation resolves at deploy time (Cognito client ids) become this one locally. */
-export const LOCAL_AUDIENCE = 'items-api-local';
 
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const dataDir = options.dataDir ?? '.local-data';
@@ -86,7 +84,6 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     ),
   );
   let issuer: DevIssuer | undefined;
-  const audience = gateway.jwt.audience?.[0] ?? LOCAL_AUDIENCE;
   let authorize: ReturnType<typeof createJwtAuthorizer> | undefined;
   const server = createGatewayServer({
     config: gateway,
@@ -106,12 +103,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     );
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  issuer = await createDevIssuer({
-    issuer: `${url}${ISSUER_PATH}`,
-    audience,
-    keyFile: options.inMemory ? undefined : join(dataDir, 'dev-issuer-key.json'),
-  });
-  authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [audience] });
+  issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
+  authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
   return {
     url,
     docsUrl: `${url}/docs`,
