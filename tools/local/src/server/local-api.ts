@@ -12,8 +12,8 @@ import type { GatewayConfig } from '../template/gateway-config';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
 import { issuerRoutes } from './issuer-routes';
-import { bindIntegrations } from './integrations';
-import { docsIntegration } from './docs-integration';
+import { bindIntegrations, itemsFunctionOf } from './integrations';
+import { createDocsHandler, loadDocsSite } from '@items-api/docs';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -71,11 +71,10 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     throw error;
   }
 
-  const itemsFunction = Object.values(gateway.functions)[0];
   const items = createItemsHandler(
     createDependencies(
       loadConfig({
-        ...itemsFunction?.environment,
+        ...itemsFunctionOf(gateway).environment,
         TABLE_NAME: tableName,
         DYNAMODB_ENDPOINT: dynamodbEndpoint,
         AWS_REGION: 'local',
@@ -87,7 +86,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   let authorize: ReturnType<typeof createJwtAuthorizer> | undefined;
   const server = createGatewayServer({
     config: gateway,
-    integrations: bindIntegrations(gateway, { items, docs: docsIntegration }),
+    integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
     authorize: (authorization) => authorize!(authorization),
     localRoutes: (path) => (issuer ? issuerRoutes(issuer, path) : undefined),
   });

@@ -1,0 +1,96 @@
+import { synthesizeTemplate } from '@items-api/infra';
+import { startTestApi, type TestApi } from './test-api';
+
+describe('gateway behaviour taken from the synthesized template', () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi();
+  });
+  afterAll(() => t.stop());
+
+  describe('JWT authorizer', () => {
+    it('answers a request without a token with 401 Unauthorized and a challenge', async () => {
+      const res = await t.request('/items', { as: null });
+      expect(res.status).toBe(401);
+      expect(res.json).toEqual({ message: 'Unauthorized' });
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    });
+
+    it('rejects an expired token', async () => {
+      const expired = await t.api.issueToken({ sub: 'alice' }, { expiresIn: '-1m' });
+      const res = await t.request('/items', {
+        as: null,
+        headers: { authorization: `Bearer ${expired}` },
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('expired');
+    });
+
+    it('rejects a token for another audience', async () => {
+      const token = await t.api.issueToken({ sub: 'alice', aud: 'someone-else' });
+      const res = await t.request('/items', {
+        as: null,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('audience');
+    });
+
+    it('serves the docs routes without a token', async () => {
+      expect((await t.request('/openapi.json', { as: null })).status).toBe(200);
+      expect((await t.request('/docs', { as: null })).status).toBe(200);
+    });
+  });
+
+  describe('CORS', () => {
+    it('answers a preflight at the gateway, without a token', async () => {
+      const res = await t.request('/items', {
+        as: null,
+        method: 'OPTIONS',
+        headers: {
+          origin: 'http://localhost:5173',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type,idempotency-key',
+        },
+      });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+      expect(res.headers.get('access-control-allow-headers')).toBe(
+        'authorization,content-type,idempotency-key',
+      );
+    });
+
+    it('adds the configured CORS headers to actual responses', async () => {
+      const res = await t.request('/items', { headers: { origin: 'http://localhost:5173' } });
+      expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
+      expect(res.headers.get('access-control-expose-headers')).toContain('etag');
+    });
+  });
+});
+
+describe('the local server follows CDK settings', () => {
+  it('uses the origins and burst the stack is given', async () => {
+    const template = synthesizeTemplate({
+      stage: 'dev',
+      overrides: {
+        cors: { allowOrigins: ['https://app.example.com'], maxAgeSeconds: 600 },
+        throttle: { rateLimit: 1, burstLimit: 3 },
+      },
+    });
+    const t = await startTestApi({ template });
+    try {
+      const allowed = await t.request('/items', { headers: { origin: 'https://app.example.com' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      const other = await t.request('/items', { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      const burst = await Promise.all(
+        Array.from({ length: 6 }, () => t.request('/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7')),
+      );
+      const throttled = burst.filter((r) => r.status === 429);
+      expect(throttled.length).toBeGreaterThanOrEqual(2);
+      expect(throttled[0]!.json).toEqual({ message: 'Too Many Requests' });
+    } finally {
+      await t.stop();
+    }
+  });
+});

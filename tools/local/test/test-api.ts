@@ -1,0 +1,47 @@
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '../src/server/local-api';
+
+export type Caller = 'alice' | 'bob' | null;
+
+export type TestResponse = { status: number; headers: Headers; text: string; json: any };
+
+/**
+ * A local API on a free port over an in-memory DynamoDB Local, with tokens for two owners.
+ * `request` sends as `alice` unless told otherwise (`as: null` sends no token).
+ */
+export async function startTestApi(options: LocalApiOptions = {}) {
+  const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });
+  const tokens = {
+    alice: await api.issueToken({ sub: 'alice' }),
+    bob: await api.issueToken({ sub: 'bob' }),
+  };
+  async function request(
+    path: string,
+    {
+      as = 'alice',
+      json,
+      headers = {},
+      ...init
+    }: RequestInit & { as?: Caller; json?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<TestResponse> {
+    const response = await fetch(`${api.url}${path}`, {
+      ...init,
+      headers: {
+        ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}),
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
+    const text = await response.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json: parsed };
+  }
+  return { api, tokens, request, stop: () => api.stop() };
+}
+
+export type TestApi = Awaited<ReturnType<typeof startTestApi>>;
