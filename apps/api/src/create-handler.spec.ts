@@ -1,6 +1,6 @@
 import { ContentTypes, ProblemTypes, RequestLimits } from '@items-api/contract';
 import { createTestHandler } from '../test/test-handler';
-import { InMemoryItemRepository } from '../test/in-memory-item-repository';
+import { InMemoryItemRepository } from './items/in-memory-item-repository';
 
 const validBody = { name: 'Boots', tags: ['outdoor'] };
 

@@ -3,3 +3,6 @@ export { createItemsHandler, type HandlerDeps, type ItemsHandler } from './creat
 export { createDependencies, createDocumentClient } from './dependencies';
 export { ItemKeys } from './items/item-keys';
 export { createLogger, type Logger } from './logger';
+export { InMemoryItemRepository } from './items/in-memory-item-repository';
+export { CursorCodec } from './items/cursor';
+export type { ItemRepository } from './items/item-repository';

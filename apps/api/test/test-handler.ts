@@ -4,7 +4,7 @@ import { CursorCodec } from '../src/items/cursor';
 import type { ItemRepository } from '../src/items/item-repository';
 import { createLogger } from '../src/logger';
 import { createTestEvent, testContext } from './create-test-event';
-import { InMemoryItemRepository } from './in-memory-item-repository';
+import { InMemoryItemRepository } from '../src/items/in-memory-item-repository';
 
 /** The real handler over an in-memory (or given) repository, with a fixed clock. */
 export function createTestHandler(repo: ItemRepository = new InMemoryItemRepository()) {

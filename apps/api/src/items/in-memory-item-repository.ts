@@ -1,12 +1,12 @@
 import type { Item, ValidItemInput } from '@items-api/contract';
-import { NotFoundError, PreconditionFailedError } from '../src/errors';
+import { NotFoundError, PreconditionFailedError } from '../errors';
 import {
   IdempotencyRecordExistsError,
   type ExpectedVersion,
   type IdempotencyRecord,
   type ItemRepository,
   type NewIdempotencyRecord,
-} from '../src/items/item-repository';
+} from './item-repository';
 
 /** A plain ItemRepository for handler tests and benchmarks; DynamoDB's own behaviour is tested on DynamoDB Local. */
 export class InMemoryItemRepository implements ItemRepository {
