@@ -1,0 +1,42 @@
+import type { ContractRoute } from '@items-api/contract';
+
+/** Which function a gateway route calls and whether the JWT authorizer guards it. */
+export type GatewayRoutePlan = {
+  /** `GET /items/{id}`, `OPTIONS /{proxy+}` or `$default`. */
+  readonly routeKey: string;
+  readonly target: 'items' | 'docs';
+  readonly auth: 'jwt' | 'none';
+};
+
+export const defaultRouteKey = '$default';
+
+/**
+ * The gateway answers CORS preflight itself, but only when the route an `OPTIONS` request
+ * matches needs no token: `$default` (with the authorizer) would otherwise catch it and answer
+ * 401. A more specific, unauthenticated `OPTIONS /{proxy+}` wins over `$default`. Real
+ * preflights never reach its integration; a stray non-CORS `OPTIONS` goes to the public docs
+ * function, so no unauthenticated request reaches the items function.
+ */
+export const preflightRouteKey = 'OPTIONS /{proxy+}';
+
+/**
+ * Every route the HTTP API gets, derived from the contract: each contract route (public ones to
+ * the docs function, the rest to the items function behind the authorizer), the preflight
+ * route, and `$default` to the items function so unknown paths get the handler's 404/405.
+ */
+export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRoutePlan[] {
+  return [
+    ...routes.map((route): GatewayRoutePlan => ({
+      routeKey: `${route.method} ${route.path}`,
+      target: route.auth === 'none' ? 'docs' : 'items',
+      auth: route.auth,
+    })),
+    { routeKey: preflightRouteKey, target: 'docs', auth: 'none' },
+    { routeKey: defaultRouteKey, target: 'items', auth: 'jwt' },
+  ];
+}
+
+/** CORS `allowMethods`: every method the contract uses, plus `OPTIONS` for preflight. */
+export function corsAllowMethods(routes: readonly ContractRoute[]): string[] {
+  return [...new Set([...routes.map((route) => route.method), 'OPTIONS'])];
+}

@@ -1,0 +1,59 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+export interface ItemsTableProps {
+  /**
+   * Keep the table when the stack goes (RETAIN) and refuse deletes (deletion protection).
+   * @default true
+   */
+  readonly retain?: boolean;
+  /**
+   * Attribute holding an epoch-seconds expiry; DynamoDB deletes idempotency records after it.
+   * @default 'expiresAt'
+   */
+  readonly ttlAttribute?: string;
+}
+
+/**
+ * What the handler calls: Get/Put/Update/Delete on one item, `TransactWriteItems` (authorized as
+ * its Put/Update/ConditionCheck parts) for idempotent creates, and `Query` for a page of one
+ * owner's items. No `Scan` and no batch calls: listing is always a `Query` on the owner's partition.
+ */
+const itemActions = [
+  'dynamodb:GetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** The one table: `PK`/`SK` strings, on-demand, PITR on, TTL for idempotency records. */
+export class ItemsTable extends Construct {
+  readonly tableName: string;
+  readonly ttlAttribute: string;
+  private readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: ItemsTableProps = {}) {
+    super(scope, id);
+    const { retain = true, ttlAttribute = 'expiresAt' } = props;
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: 'PK', type: AttributeType.STRING },
+      sortKey: { name: 'SK', type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: ttlAttribute,
+      deletionProtection: retain,
+      removalPolicy: retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    this.tableName = this.table.tableName;
+    this.ttlAttribute = ttlAttribute;
+  }
+
+  /** Item reads and writes on this table's ARN only. */
+  grantItemAccess(grantee: IGrantable): Grant {
+    return this.table.grant(grantee, ...itemActions);
+  }
+}

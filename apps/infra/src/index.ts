@@ -1,0 +1,4 @@
+export { stageNames, type StageConfig, type StageName } from './stages/stage-config';
+export { resolveStageConfig, stageConfigs, type StageOverrides } from './stages/stages';
+export { ItemsApiStack, stackNameFor, type ItemsApiStackProps } from './stacks/items-api-stack';
+export { synthesizeTemplate, type SynthesizeTemplateOptions } from './stacks/synthesize-template';

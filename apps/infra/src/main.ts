@@ -1,0 +1,47 @@
+// The CDK app `cdk` runs (see cdk.json): one stack, for the stage chosen with `-c stage=…`.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { App, Validations } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
+import { ItemsApiStack, stackNameFor } from './stacks/items-api-stack';
+import { overridesFromContext } from './stages/context-overrides';
+import { resolveStageConfig } from './stages/stages';
+
+const workspaceRoot = resolve(__dirname, '../../..');
+
+/** A project's esbuild output; `infra:synth` depends on its build, so it is there. */
+function bundle(project: 'api' | 'docs'): Code {
+  const dir = resolve(workspaceRoot, 'dist/apps', project);
+  if (!existsSync(resolve(dir, 'main.mjs'))) {
+    throw new Error(`${dir}/main.mjs is missing: run "npx nx run ${project}:build" first`);
+  }
+  return Code.fromAsset(dir);
+}
+
+function main() {
+  const app = new App({ analyticsReporting: false });
+  const context = (key: string) => app.node.tryGetContext(key);
+  const config = resolveStageConfig(
+    String(context('stage') ?? 'dev'),
+    overridesFromContext(context),
+  );
+  new ItemsApiStack(app, stackNameFor(config.stageName), {
+    config,
+    itemsCode: bundle('api'),
+    docsCode: bundle('docs'),
+    // Account and region of the credentials the CLI runs with; unset offline (env-agnostic).
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+  });
+  // cdk-nag runs as a policy-validation plugin: an unacknowledged finding fails the synth.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
+  app.synth();
+}
+
+try {
+  main();
+} catch (error) {
+  // One line, not a stack trace: these are configuration mistakes, not bugs.
+  console.error(`infra: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,140 @@
+import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders } from '@items-api/contract';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildPlaceholderStack } from './synthesize-template';
+
+type Resource = { Properties: Record<string, unknown>; DependsOn?: string[] };
+
+const synth = (stage: string, overrides = {}) =>
+  Template.fromStack(buildPlaceholderStack({ stage, overrides }).stack);
+
+// Named assert* so the lint rule sees the CDK assertions as assertions.
+const assertResource = (template: Template, type: string, props: unknown) =>
+  template.hasResourceProperties(type, props);
+const assertCount = (template: Template, type: string, count: number) =>
+  template.resourceCountIs(type, count);
+
+const routesByKey = (template: Template) =>
+  Object.fromEntries(
+    Object.entries(
+      template.findResources('AWS::ApiGatewayV2::Route') as Record<string, Resource>,
+    ).map(([id, r]) => [r.Properties['RouteKey'] as string, { id, ...r.Properties }]),
+  );
+
+describe('ItemsApiStack gateway', () => {
+  let dev: Template;
+  let prod: Template;
+  beforeAll(() => {
+    dev = synth('dev');
+    prod = synth('prod');
+  });
+
+  it('has one route per contract route, plus preflight and $default', () => {
+    const expected = apiRoutes.map((r) => `${r.method} ${r.path}`);
+    expect(Object.keys(routesByKey(dev)).sort()).toEqual(
+      [...expected, 'OPTIONS /{proxy+}', '$default'].sort(),
+    );
+  });
+
+  it('guards every items route and $default with the JWT authorizer', () => {
+    const routes = routesByKey(dev);
+    const authorizerId = Object.keys(dev.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
+    const guarded = [
+      ...apiRoutes.filter((r) => r.auth === 'jwt').map((r) => `${r.method} ${r.path}`),
+      '$default',
+    ];
+    for (const key of guarded) {
+      expect(routes[key]).toMatchObject({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it('leaves docs routes and the preflight route without auth', () => {
+    const routes = routesByKey(dev);
+    const open = [
+      ...apiRoutes.filter((r) => r.auth === 'none').map((r) => `${r.method} ${r.path}`),
+      'OPTIONS /{proxy+}',
+    ];
+    expect(open.length).toBeGreaterThan(2);
+    for (const key of open) {
+      expect(routes[key]).toMatchObject({ AuthorizationType: 'NONE' });
+      expect(routes[key]).not.toHaveProperty('AuthorizerId');
+    }
+  });
+
+  it('reads the JWT from the Authorization header, issued by the stack’s Cognito pool', () => {
+    assertResource(dev, 'AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'ProviderURL'] },
+        Audience: [{ Ref: Match.stringLikeRegexp('AppClient') }],
+      },
+    });
+  });
+
+  it('uses a given issuer and audience instead of making a user pool', () => {
+    const template = synth('prod', { auth: { issuer: 'https://idp.example/', audience: ['web'] } });
+    assertCount(template, 'AWS::Cognito::UserPool', 0);
+    assertResource(template, 'AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://idp.example/', Audience: ['web'] },
+    });
+  });
+
+  it('configures CORS from the contract’s headers, with origins per stage', () => {
+    const cors = {
+      AllowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
+      AllowHeaders: [...CorsAllowHeaders],
+      ExposeHeaders: [...CorsExposeHeaders],
+      AllowCredentials: false,
+    };
+    assertResource(dev, 'AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { ...cors, AllowOrigins: ['*'] },
+    });
+    assertResource(prod, 'AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: { ...cors, AllowOrigins: ['https://app.example.com'] },
+    });
+  });
+
+  it('throttles the stage by default and POST /items by route', () => {
+    assertResource(prod, 'AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 50 },
+      RouteSettings: { 'POST /items': { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 25 } },
+    });
+  });
+
+  it('creates the throttled route before the stage that names it', () => {
+    const [stage] = Object.values(prod.findResources('AWS::ApiGatewayV2::Stage')) as Resource[];
+    expect(stage?.DependsOn).toContain(routesByKey(prod)['POST /items']?.id);
+  });
+
+  it('writes JSON access logs to a log group with retention', () => {
+    assertResource(prod, 'AWS::ApiGatewayV2::Stage', {
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.serializedJson(
+          Match.objectLike({
+            requestId: '$context.requestId',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    assertResource(prod, 'AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('calls the functions with payload format 2.0, waiting a second past their timeout', () => {
+    assertCount(prod, 'AWS::ApiGatewayV2::Integration', 2);
+    assertResource(prod, 'AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+      IntegrationUri: { 'Fn::GetAtt': [Match.stringLikeRegexp('ItemsFunction'), 'Arn'] },
+      TimeoutInMillis: 11_000,
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders, docsContract } from '@items-api/contract';
+import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import type { Code } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { ApiAuth } from '../constructs/api-auth';
+import { ApiFunction } from '../constructs/api-function';
+import { corsAllowMethods, planGatewayRoutes } from '../constructs/gateway-routes';
+import { ItemsHttpApi } from '../constructs/items-http-api';
+import { ItemsTable } from '../constructs/items-table';
+import type { FunctionSettings, StageConfig } from '../stages/stage-config';
+
+export interface ItemsApiStackProps extends StackProps {
+  readonly config: StageConfig;
+  /** The items handler bundle (`dist/apps/api`, `main.handler`). */
+  readonly itemsCode: Code;
+  /** The docs handler bundle (`dist/apps/docs`, `main.handler`). */
+  readonly docsCode: Code;
+}
+
+export const stackNameFor = (stage: string) => `ItemsApi-${stage}`;
+
+/** The gateway waits a second longer than the function may run, so the function's own timeout (logged) ends a slow call. */
+const gatewayTimeout = (fn: FunctionSettings) =>
+  Duration.seconds(Math.min(30, fn.timeoutSeconds + 1));
+
+/** One stage of the Items API: HTTP API → Lambda → DynamoDB, with Cognito unless an issuer is given. */
+export class ItemsApiStack extends Stack {
+  constructor(scope: Construct, id: string, props: ItemsApiStackProps) {
+    super(scope, id, {
+      description: `Items API (${props.config.stageName}): HTTP API, Lambda, DynamoDB`,
+      terminationProtection: props.config.retainData,
+      ...props,
+    });
+    const { config } = props;
+    Tags.of(this).add('project', 'items-api');
+    Tags.of(this).add('stage', config.stageName);
+
+    const table = new ItemsTable(this, 'Items', { retain: config.retainData });
+    const shared = {
+      logRetention: config.logRetention,
+      retainLogs: config.retainData,
+      tracing: config.tracing,
+    };
+    const items = new ApiFunction(this, 'ItemsFunction', {
+      ...shared,
+      code: props.itemsCode,
+      memoryMb: config.itemsFunction.memoryMb,
+      timeoutSeconds: config.itemsFunction.timeoutSeconds,
+      environment: { TABLE_NAME: table.tableName },
+      description: 'Items API: the /items routes and $default',
+    });
+    table.grantItemAccess(items);
+    const docs = new ApiFunction(this, 'DocsFunction', {
+      ...shared,
+      code: props.docsCode,
+      memoryMb: config.docsFunction.memoryMb,
+      timeoutSeconds: config.docsFunction.timeoutSeconds,
+      description: 'Items API: OpenAPI document and docs page',
+    });
+    const auth = new ApiAuth(this, 'Auth', {
+      external: config.auth,
+      mfaRequired: config.mfa === 'required',
+      retain: config.retainData,
+    });
+    const api = new ItemsHttpApi(this, 'Http', {
+      apiName: `items-api-${config.stageName}`,
+      routes: planGatewayRoutes(apiRoutes),
+      functions: { items: items.fn, docs: docs.fn },
+      authorizer: auth.authorizer,
+      cors: {
+        allowOrigins: config.cors.allowOrigins,
+        allowHeaders: CorsAllowHeaders,
+        exposeHeaders: CorsExposeHeaders,
+        allowMethods: corsAllowMethods(apiRoutes),
+        maxAgeSeconds: config.cors.maxAgeSeconds,
+      },
+      throttle: config.throttle,
+      routeThrottles: config.routeThrottles,
+      integrationTimeout: {
+        items: gatewayTimeout(config.itemsFunction),
+        docs: gatewayTimeout(config.docsFunction),
+      },
+      accessLogRetention: config.logRetention,
+      retainLogs: config.retainData,
+    });
+
+    const url = (path: string) => `${api.url}${path.replace(/^\//, '')}`;
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API' });
+    new CfnOutput(this, 'DocsUrl', { value: url(docsContract.getDocs.path) });
+    new CfnOutput(this, 'OpenApiUrl', { value: url(docsContract.getOpenApi.path) });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'JwtIssuer', { value: auth.issuer });
+    if (auth.userPoolId && auth.userPoolClientId) {
+      new CfnOutput(this, 'UserPoolId', { value: auth.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: auth.userPoolClientId });
+    }
+  }
+}

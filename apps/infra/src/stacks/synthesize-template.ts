@@ -1,0 +1,39 @@
+import { App } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { resolveStageConfig, type StageOverrides } from '../stages/stages';
+import { ItemsApiStack, stackNameFor } from './items-api-stack';
+
+export type SynthesizeTemplateOptions = {
+  /** `dev` or `prod`. */
+  readonly stage: string;
+  readonly overrides?: StageOverrides;
+};
+
+/** Stands in for a bundle: the template is the same whatever the code, and no build is needed. */
+const placeholderCode = () =>
+  Code.fromInline('exports.handler = async () => ({ statusCode: 501, body: "placeholder" });');
+
+/** A stage's stack in a fresh app, with placeholder code: for tests and in-process synthesis. */
+export function buildPlaceholderStack(options: SynthesizeTemplateOptions): {
+  app: App;
+  stack: ItemsApiStack;
+} {
+  const config = resolveStageConfig(options.stage, options.overrides);
+  const app = new App({ analyticsReporting: false });
+  const stack = new ItemsApiStack(app, stackNameFor(config.stageName), {
+    config,
+    itemsCode: placeholderCode(),
+    docsCode: placeholderCode(),
+  });
+  return { app, stack };
+}
+
+/**
+ * The CloudFormation template of a stage's stack, built in-process with placeholder code
+ * (nothing to build; the cloud assembly goes to the OS temp dir). The local server reads its
+ * gateway settings from it, so it follows whatever the stack deploys.
+ */
+export function synthesizeTemplate(options: SynthesizeTemplateOptions): Record<string, unknown> {
+  const { app, stack } = buildPlaceholderStack(options);
+  return app.synth().getStackArtifact(stack.artifactId).template as Record<string, unknown>;
+}

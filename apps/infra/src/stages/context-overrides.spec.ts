@@ -1,0 +1,27 @@
+import { overridesFromContext } from './context-overrides';
+
+const reader = (values: Record<string, string>) => (key: string) => values[key];
+
+describe('overridesFromContext', () => {
+  it('returns no overrides for an empty context', () => {
+    expect(overridesFromContext(reader({}))).toEqual({});
+  });
+
+  it('reads issuer and a comma-separated audience together', () => {
+    expect(
+      overridesFromContext(reader({ issuer: 'https://idp.example/', audience: 'web, cli' })),
+    ).toEqual({ auth: { issuer: 'https://idp.example/', audience: ['web', 'cli'] } });
+  });
+
+  it('refuses an issuer without an audience', () => {
+    expect(() => overridesFromContext(reader({ issuer: 'https://idp.example/' }))).toThrow(
+      /both -c issuer=… and -c audience=…/,
+    );
+  });
+
+  it('reads CORS origins as a list', () => {
+    expect(
+      overridesFromContext(reader({ corsOrigins: 'https://a.example,https://b.example' })),
+    ).toEqual({ cors: { allowOrigins: ['https://a.example', 'https://b.example'] } });
+  });
+});

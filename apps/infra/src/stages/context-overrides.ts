@@ -1,0 +1,31 @@
+import type { StageOverrides } from './stages';
+
+/** Reads one CDK context value (`-c key=value`); `app.node.tryGetContext` fits. */
+export type ContextReader = (key: string) => unknown;
+
+const list = (value: unknown): string[] | undefined =>
+  typeof value === 'string' && value.trim() !== ''
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : undefined;
+
+/**
+ * Stage overrides given on the command line, so a deploy can point at another issuer or
+ * front-end without editing code: `-c issuer=https://… -c audience=a,b -c corsOrigins=https://…`.
+ */
+export function overridesFromContext(read: ContextReader): StageOverrides {
+  const issuer = read('issuer');
+  const audience = list(read('audience'));
+  const corsOrigins = list(read('corsOrigins'));
+  if ((issuer === undefined) !== (audience === undefined)) {
+    throw new Error(
+      'Give both -c issuer=… and -c audience=… (or neither, for a Cognito user pool)',
+    );
+  }
+  return {
+    ...(typeof issuer === 'string' && audience ? { auth: { issuer, audience } } : {}),
+    ...(corsOrigins ? { cors: { allowOrigins: corsOrigins } } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+import { apiRoutes } from '@items-api/contract';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { z } from 'zod';
+
+/** The deployable stages; each is its own stack (`ItemsApi-<stage>`). */
+export const stageNames = ['dev', 'prod'] as const;
+export const StageNameSchema = z.enum(stageNames);
+export type StageName = z.infer<typeof StageNameSchema>;
+
+const contractRouteKeys = new Set(apiRoutes.map((route) => `${route.method} ${route.path}`));
+
+const ThrottleSchema = z.object({
+  rateLimit: z.number().positive(),
+  burstLimit: z.number().int().nonnegative(),
+});
+
+const FunctionSettingsSchema = z.object({
+  memoryMb: z.number().int().min(128).max(10_240),
+  // HTTP API integrations give up after 30 s; the gateway waits one second longer than this.
+  timeoutSeconds: z.number().int().min(1).max(29),
+});
+
+const OriginSchema = z
+  .string()
+  .regex(/^(\*|https?:\/\/[^/\s*]+)$/, 'must be `*` or a scheme://host[:port] origin');
+
+export const StageConfigSchema = z
+  .object({
+    stageName: StageNameSchema,
+    /** Stage-wide default for every route. */
+    throttle: ThrottleSchema,
+    /** Per route key (`POST /items`); each key must name a contract route. */
+    routeThrottles: z.record(
+      z.string().refine((key) => contractRouteKeys.has(key), 'is not a route in the contract'),
+      ThrottleSchema.partial(),
+    ),
+    cors: z.object({
+      allowOrigins: z
+        .array(OriginSchema)
+        .min(1)
+        .refine(
+          (origins) => origins.length === 1 || !origins.includes('*'),
+          '`*` cannot be combined with explicit origins',
+        ),
+      maxAgeSeconds: z.number().int().min(0).max(86_400),
+    }),
+    /** An external OIDC issuer; without it the stack makes a Cognito user pool and app client. */
+    auth: z
+      .object({
+        issuer: z.string().url().startsWith('https://'),
+        audience: z.array(z.string().min(1)).min(1),
+      })
+      .optional(),
+    itemsFunction: FunctionSettingsSchema,
+    docsFunction: FunctionSettingsSchema,
+    logRetention: z.nativeEnum(RetentionDays),
+    /** X-Ray active tracing on both functions. */
+    tracing: z.boolean(),
+    /** RETAIN + deletion protection for the table and user pool (never lose data by accident). */
+    retainData: z.boolean(),
+    /** MFA for the stack's Cognito users. */
+    mfa: z.enum(['required', 'optional']),
+  })
+  .strict()
+  .readonly();
+
+export type StageConfig = z.infer<typeof StageConfigSchema>;
+export type ThrottleSettings = StageConfig['throttle'];
+export type FunctionSettings = StageConfig['itemsFunction'];

@@ -1,0 +1,66 @@
+import { resolveStageConfig, stageConfigs } from './stages';
+
+describe('resolveStageConfig', () => {
+  it('returns the named stage as configured', () => {
+    expect(resolveStageConfig('dev')).toEqual(stageConfigs.dev);
+    expect(resolveStageConfig('prod')).toEqual(stageConfigs.prod);
+  });
+
+  it('gives prod the production throttling, retention and an explicit origin list', () => {
+    const prod = resolveStageConfig('prod');
+    expect(prod.throttle).toEqual({ rateLimit: 100, burstLimit: 50 });
+    expect(prod.retainData).toBe(true);
+    expect(prod.cors.allowOrigins).not.toContain('*');
+  });
+
+  it('lets dev be destroyed and called from any origin', () => {
+    const dev = resolveStageConfig('dev');
+    expect(dev.retainData).toBe(false);
+    expect(dev.cors.allowOrigins).toEqual(['*']);
+  });
+
+  it('merges object overrides one level deep', () => {
+    const config = resolveStageConfig('prod', { throttle: { burstLimit: 7 } });
+    expect(config.throttle).toEqual({ rateLimit: 100, burstLimit: 7 });
+  });
+
+  it('replaces list overrides whole', () => {
+    const config = resolveStageConfig('dev', {
+      cors: { allowOrigins: ['https://a.example', 'http://localhost:5173'] },
+    });
+    expect(config.cors).toEqual({
+      allowOrigins: ['https://a.example', 'http://localhost:5173'],
+      maxAgeSeconds: stageConfigs.dev.cors.maxAgeSeconds,
+    });
+  });
+
+  it('rejects an unknown stage, naming the known ones', () => {
+    expect(() => resolveStageConfig('staging')).toThrow(
+      'Unknown stage "staging": use one of dev, prod',
+    );
+  });
+
+  it('rejects a route throttle for a route the contract does not have', () => {
+    expect(() =>
+      resolveStageConfig('dev', { routeThrottles: { 'PATCH /items': { burstLimit: 1 } } }),
+    ).toThrow(/routeThrottles\.PATCH \/items: is not a route in the contract/);
+  });
+
+  it('rejects `*` mixed with explicit origins', () => {
+    expect(() =>
+      resolveStageConfig('dev', { cors: { allowOrigins: ['*', 'https://a.example'] } }),
+    ).toThrow(/cors\.allowOrigins: `\*` cannot be combined/);
+  });
+
+  it('rejects an issuer without an audience', () => {
+    expect(() => resolveStageConfig('prod', { auth: { issuer: 'https://idp.example' } })).toThrow(
+      /auth\.audience: Required/,
+    );
+  });
+
+  it('rejects a function timeout the gateway cannot wait for', () => {
+    expect(() => resolveStageConfig('dev', { itemsFunction: { timeoutSeconds: 30 } })).toThrow(
+      /itemsFunction\.timeoutSeconds/,
+    );
+  });
+});
