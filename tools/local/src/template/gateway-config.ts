@@ -16,7 +16,11 @@ export type GatewayConfig = {
   };
   /** Lambda functions by logical id; routes point at them. */
   readonly functions: Readonly<Record<string, FunctionConfig>>;
-  readonly table: { readonly partitionKey: string; readonly sortKey: string; readonly ttlAttribute?: string };
+  readonly table: {
+    readonly partitionKey: string;
+    readonly sortKey: string;
+    readonly ttlAttribute?: string;
+  };
 };
 
 export type GatewayRoute = {

@@ -1,0 +1,166 @@
+import {
+  literalStrings,
+  onlyResourceOfType,
+  optionalNumber,
+  props,
+  referencedId,
+  resourcesOfType,
+  TemplateReadError,
+  type CfnResource,
+  type CfnTemplate,
+} from './cfn-template';
+import type { CorsConfig, FunctionConfig, GatewayConfig, GatewayRoute } from './gateway-config';
+
+// What API Gateway and Lambda use when the template leaves a setting out.
+const defaults = {
+  integrationTimeoutMs: 30_000,
+  accountRateLimit: 10_000,
+  accountBurstLimit: 5_000,
+  lambdaTimeoutSeconds: 3,
+  lambdaMemoryMb: 128,
+  architecture: 'x86_64',
+};
+
+type Resources = Readonly<Record<string, CfnResource>>;
+
+/**
+ * The gateway settings of a synthesized stack (see `synthesizeTemplate` in `@items-api/infra`):
+ * routes and their integrations, CORS, the JWT authorizer, stage throttling, the functions and
+ * the table. The local server runs from this, so it follows whatever the CDK stack deploys.
+ * @throws TemplateReadError when the template lacks an HTTP API, its stage or its table.
+ */
+export function readGatewayConfig(template: Record<string, unknown>): GatewayConfig {
+  const cfn = template as CfnTemplate;
+  const resources: Resources = cfn.Resources ?? {};
+  const [apiId, api] = onlyResourceOfType(cfn, 'AWS::ApiGatewayV2::Api');
+  if (props(api)['ProtocolType'] !== 'HTTP') {
+    throw new TemplateReadError(`${apiId} is not an HTTP API`);
+  }
+  const belongsToApi = ([, r]: [string, CfnResource]) => referencedId(props(r)['ApiId']) === apiId;
+  return {
+    routes: resourcesOfType(cfn, 'AWS::ApiGatewayV2::Route')
+      .filter(belongsToApi)
+      .map(([id, route]) => readRoute(id, route, resources)),
+    cors: readCors(props(api)['CorsConfiguration']),
+    jwt: readJwt(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Authorizer').filter(belongsToApi)),
+    throttle: readThrottle(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Stage').filter(belongsToApi)),
+    functions: Object.fromEntries(
+      resourcesOfType(cfn, 'AWS::Lambda::Function').map(([id, fn]) => [id, readFunction(fn)]),
+    ),
+    table: readTable(onlyResourceOfType(cfn, 'AWS::DynamoDB::GlobalTable', 'AWS::DynamoDB::Table')),
+  };
+}
+
+function readRoute(id: string, route: CfnResource, resources: Resources): GatewayRoute {
+  const p = props(route);
+  const routeKey = String(p['RouteKey']);
+  const integrationId = referencedId(p['Target']);
+  const integration = integrationId ? resources[integrationId] : undefined;
+  const functionId = referencedId(props(integration)['IntegrationUri']);
+  if (!integration || !functionId || resources[functionId]?.Type !== 'AWS::Lambda::Function') {
+    throw new TemplateReadError(`route ${id} (${routeKey}) does not target a Lambda integration`);
+  }
+  const authorizationType = p['AuthorizationType'] ?? 'NONE';
+  if (authorizationType !== 'JWT' && authorizationType !== 'NONE') {
+    throw new TemplateReadError(
+      `route ${routeKey}: authorization ${String(authorizationType)} is not emulated`,
+    );
+  }
+  const ip = props(integration);
+  return {
+    routeKey,
+    auth: authorizationType === 'JWT' ? 'jwt' : 'none',
+    functionId,
+    payloadFormatVersion: ip['PayloadFormatVersion'] === '1.0' ? '1.0' : '2.0',
+    timeoutMs: optionalNumber(ip['TimeoutInMillis']) ?? defaults.integrationTimeoutMs,
+  };
+}
+
+function readCors(value: unknown): CorsConfig {
+  const cors = (value ?? {}) as Record<string, unknown>;
+  return {
+    allowOrigins: literalStrings(cors['AllowOrigins']) ?? [],
+    allowMethods: literalStrings(cors['AllowMethods']) ?? [],
+    allowHeaders: literalStrings(cors['AllowHeaders']) ?? [],
+    exposeHeaders: literalStrings(cors['ExposeHeaders']) ?? [],
+    allowCredentials: cors['AllowCredentials'] === true,
+    maxAgeSeconds: optionalNumber(cors['MaxAge']),
+  };
+}
+
+function readJwt(authorizers: [string, CfnResource][]): GatewayConfig['jwt'] {
+  const jwt = authorizers.filter(([, a]) => props(a)['AuthorizerType'] === 'JWT');
+  if (jwt.length > 1)
+    throw new TemplateReadError(`expected one JWT authorizer, found ${jwt.length}`);
+  const config = (props(jwt[0]?.[1])['JwtConfiguration'] ?? {}) as Record<string, unknown>;
+  const issuer = config['Issuer'];
+  return {
+    ...(typeof issuer === 'string' ? { issuer } : {}),
+    ...(literalStrings(config['Audience']) ? { audience: literalStrings(config['Audience']) } : {}),
+  };
+}
+
+type RouteSettings = { ThrottlingRateLimit?: unknown; ThrottlingBurstLimit?: unknown };
+
+/** `{ rateLimit?, burstLimit? }` with only the limits the settings give. */
+const limitsOf = (settings: RouteSettings = {}) => {
+  const rateLimit = optionalNumber(settings.ThrottlingRateLimit);
+  const burstLimit = optionalNumber(settings.ThrottlingBurstLimit);
+  return {
+    ...(rateLimit !== undefined ? { rateLimit } : {}),
+    ...(burstLimit !== undefined ? { burstLimit } : {}),
+  };
+};
+
+function readThrottle(stages: [string, CfnResource][]): GatewayConfig['throttle'] {
+  // One stage per API in this stack; with several, `$default` is the one the local server mimics.
+  const stage = stages.find(([, s]) => props(s)['StageName'] === '$default') ?? stages[0];
+  if (!stage) throw new TemplateReadError('the HTTP API has no stage');
+  const p = props(stage[1]);
+  const routeSettings = (p['RouteSettings'] ?? {}) as Record<string, RouteSettings>;
+  return {
+    rateLimit: defaults.accountRateLimit,
+    burstLimit: defaults.accountBurstLimit,
+    ...limitsOf(p['DefaultRouteSettings'] as RouteSettings | undefined),
+    routes: Object.fromEntries(
+      Object.entries(routeSettings).map(([routeKey, settings]) => [routeKey, limitsOf(settings)]),
+    ),
+  };
+}
+
+function readFunction(fn: CfnResource): FunctionConfig {
+  const p = props(fn);
+  const variables =
+    (p['Environment'] as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+  return {
+    environment: Object.fromEntries(
+      Object.entries(variables).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    ),
+    timeoutSeconds: optionalNumber(p['Timeout']) ?? defaults.lambdaTimeoutSeconds,
+    memoryMb: optionalNumber(p['MemorySize']) ?? defaults.lambdaMemoryMb,
+    handler: String(p['Handler']),
+    runtime: String(p['Runtime']),
+    architecture: literalStrings(p['Architectures'])?.[0] ?? defaults.architecture,
+  };
+}
+
+type KeyElement = { AttributeName: string; KeyType: 'HASH' | 'RANGE' };
+
+function readTable([id, table]: [string, CfnResource]): GatewayConfig['table'] {
+  const p = props(table);
+  const keys = (p['KeySchema'] ?? []) as KeyElement[];
+  const key = (type: KeyElement['KeyType']) => keys.find((k) => k.KeyType === type)?.AttributeName;
+  const partitionKey = key('HASH');
+  const sortKey = key('RANGE');
+  if (!partitionKey || !sortKey)
+    throw new TemplateReadError(`table ${id} needs a partition and a sort key`);
+  const ttl = p['TimeToLiveSpecification'] as
+    { AttributeName?: string; Enabled?: boolean } | undefined;
+  return {
+    partitionKey,
+    sortKey,
+    ...(ttl?.Enabled && ttl.AttributeName ? { ttlAttribute: ttl.AttributeName } : {}),
+  };
+}
