@@ -1,0 +1,77 @@
+import type { Prices } from '../prices';
+
+/** What one warm invocation cost on this machine: wall and CPU time, and DynamoDB units. */
+export type MeasuredInvocation = {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly readUnits: number;
+  readonly writeUnits: number;
+};
+
+export type Gateway = 'httpApi' | 'restApi';
+
+/** Lambda gives a function one full vCPU at 1,769 MB and a proportional share below. */
+export const LAMBDA_MB_PER_VCPU = 1769;
+
+/**
+ * The stand-in for Lambda's duration at `memoryMb`: CPU time measured here is taken as the time
+ * on one full vCPU and stretched by the memory's CPU share; the time spent waiting (wall − CPU,
+ * mostly the DynamoDB round trip) is kept as measured.
+ */
+export function modelledDurationMs(
+  invocation: Pick<MeasuredInvocation, 'wallMs' | 'cpuMs'>,
+  memoryMb: number,
+  mbPerVcpu = LAMBDA_MB_PER_VCPU,
+): number {
+  const cpuMs = Math.min(invocation.cpuMs, invocation.wallMs);
+  const waitMs = invocation.wallMs - cpuMs;
+  return cpuMs * Math.max(1, mbPerVcpu / memoryMb) + waitMs;
+}
+
+/** Lambda bills duration in 1 ms steps, rounded up. */
+export function billedDurationMs(durationMs: number): number {
+  return Math.max(1, Math.ceil(durationMs));
+}
+
+export type CostPerMillion = {
+  readonly lambdaDuration: number;
+  readonly lambdaRequests: number;
+  readonly dynamodbReads: number;
+  readonly dynamodbWrites: number;
+  readonly gateway: number;
+  readonly total: number;
+  readonly meanBilledMs: number;
+};
+
+/** USD per million requests shaped like `invocations`, through `gateway`, at `memoryMb`. */
+export function costPerMillion(
+  invocations: readonly MeasuredInvocation[],
+  { memoryMb, gateway }: { memoryMb: number; gateway: Gateway },
+  prices: Pick<Prices, 'lambdaArm64' | 'apiGateway' | 'dynamodbOnDemand'>,
+): CostPerMillion {
+  if (invocations.length === 0) throw new Error('no invocations to price');
+  const n = invocations.length;
+  const meanOf = (f: (i: MeasuredInvocation) => number) =>
+    invocations.reduce((sum, i) => sum + f(i), 0) / n;
+  const meanBilledMs = meanOf((i) => billedDurationMs(modelledDurationMs(i, memoryMb)));
+  const gbSecondsPerRequest = (memoryMb / 1024) * (meanBilledMs / 1000);
+  const lambdaDuration = gbSecondsPerRequest * prices.lambdaArm64.perGbSecondUsd * 1e6;
+  const lambdaRequests = prices.lambdaArm64.perMillionRequestsUsd;
+  const dynamodbReads =
+    meanOf((i) => i.readUnits) * prices.dynamodbOnDemand.perMillionReadRequestUnitsUsd;
+  const dynamodbWrites =
+    meanOf((i) => i.writeUnits) * prices.dynamodbOnDemand.perMillionWriteRequestUnitsUsd;
+  const gatewayUsd =
+    gateway === 'httpApi'
+      ? prices.apiGateway.httpApiPerMillionRequestsUsd
+      : prices.apiGateway.restApiPerMillionRequestsUsd;
+  return {
+    lambdaDuration,
+    lambdaRequests,
+    dynamodbReads,
+    dynamodbWrites,
+    gateway: gatewayUsd,
+    total: lambdaDuration + lambdaRequests + dynamodbReads + dynamodbWrites + gatewayUsd,
+    meanBilledMs,
+  };
+}
