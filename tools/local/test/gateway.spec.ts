@@ -27,7 +27,7 @@ describe('gateway behaviour taken from the synthesized template', () => {
     });
 
     it('rejects a token for another audience', async () => {
-      const token = await t.api.issueToken({ sub: 'alice', aud: 'someone-else' });
+      const token = await t.api.issueToken({ sub: 'alice' }, { audience: 'someone-else' });
       const res = await t.request('/items', {
         as: null,
         headers: { authorization: `Bearer ${token}` },

@@ -9,16 +9,21 @@ import {
   type JWK,
 } from 'jose';
 
+/** Overrides for tests of the authorizer: another audience or issuer, a future `nbf`. */
+export type SignOptions = {
+  expiresIn?: string;
+  audience?: string;
+  issuer?: string;
+  notBefore?: string;
+};
+
 export type DevIssuer = {
   readonly issuer: string;
   readonly audience: string;
   /** Public keys, served as the issuer's JWKS. */
   readonly jwks: { keys: JWK[] };
   /** A signed RS256 token for `sub` (1 h unless `expiresIn` says otherwise). */
-  sign(
-    claims: { sub: string } & Record<string, unknown>,
-    options?: { expiresIn?: string },
-  ): Promise<string>;
+  sign(claims: { sub: string } & Record<string, unknown>, options?: SignOptions): Promise<string>;
 };
 
 async function loadOrCreateKey(keyFile: string | undefined): Promise<JWK> {
@@ -49,14 +54,16 @@ export async function createDevIssuer(options: {
     issuer: options.issuer,
     audience: options.audience,
     jwks: { keys: [publicJwk] },
-    sign: ({ sub, ...claims }, { expiresIn = '1h' } = {}) =>
-      new SignJWT({ token_use: 'id', ...claims })
+    sign: ({ sub, ...claims }, { expiresIn = '1h', ...overrides }: SignOptions = {}) => {
+      const jwt = new SignJWT({ token_use: 'id', ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid, typ: 'JWT' })
         .setSubject(sub)
-        .setIssuer(options.issuer)
-        .setAudience(options.audience)
+        .setIssuer(overrides.issuer ?? options.issuer)
+        .setAudience(overrides.audience ?? options.audience)
         .setIssuedAt()
-        .setExpirationTime(expiresIn)
-        .sign(privateKey),
+        .setExpirationTime(expiresIn);
+      if (overrides.notBefore) jwt.setNotBefore(overrides.notBefore);
+      return jwt.sign(privateKey);
+    },
   };
 }

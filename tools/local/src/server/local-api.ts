@@ -3,7 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { synthesizeTemplate } from '@items-api/infra';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { DevIssuer } from '../auth/dev-issuer';
+import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
 import { localIssuer } from '../auth/local-identity';
 import { createJwtAuthorizer } from '../auth/jwt-authorizer';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
@@ -41,7 +41,7 @@ export type LocalApi = {
   issuer: DevIssuer;
   issueToken(
     claims: { sub: string } & Record<string, unknown>,
-    options?: { expiresIn?: string },
+    options?: SignOptions,
   ): Promise<string>;
   stop(): Promise<void>;
 };
