@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { resolveStageConfig, type StageOverrides } from '../stages/stages';
@@ -14,12 +17,12 @@ const placeholderCode = () =>
   Code.fromInline('exports.handler = async () => ({ statusCode: 501, body: "placeholder" });');
 
 /** A stage's stack in a fresh app, with placeholder code: for tests and in-process synthesis. */
-export function buildPlaceholderStack(options: SynthesizeTemplateOptions): {
-  app: App;
-  stack: ItemsApiStack;
-} {
+export function buildPlaceholderStack(
+  options: SynthesizeTemplateOptions,
+  outdir?: string,
+): { app: App; stack: ItemsApiStack } {
   const config = resolveStageConfig(options.stage, options.overrides);
-  const app = new App({ analyticsReporting: false });
+  const app = new App({ analyticsReporting: false, outdir });
   const stack = new ItemsApiStack(app, stackNameFor(config.stageName), {
     config,
     itemsCode: placeholderCode(),
@@ -29,11 +32,16 @@ export function buildPlaceholderStack(options: SynthesizeTemplateOptions): {
 }
 
 /**
- * The CloudFormation template of a stage's stack, built in-process with placeholder code
- * (nothing to build; the cloud assembly goes to the OS temp dir). The local server reads its
- * gateway settings from it, so it follows whatever the stack deploys.
+ * The CloudFormation template of a stage's stack, built in-process with placeholder code:
+ * nothing to build, and the cloud assembly goes to a temp dir that is removed afterwards.
+ * The local server reads its gateway settings from it, so it follows what the stack deploys.
  */
 export function synthesizeTemplate(options: SynthesizeTemplateOptions): Record<string, unknown> {
-  const { app, stack } = buildPlaceholderStack(options);
-  return app.synth().getStackArtifact(stack.artifactId).template as Record<string, unknown>;
+  const outdir = mkdtempSync(join(tmpdir(), 'items-api-synth-'));
+  try {
+    const { app, stack } = buildPlaceholderStack(options, outdir);
+    return app.synth().getStackArtifact(stack.artifactId).template as Record<string, unknown>;
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
