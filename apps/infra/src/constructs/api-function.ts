@@ -28,6 +28,7 @@ export interface ApiFunctionProps {
   readonly retainLogs?: boolean;
   /** X-Ray active tracing. @default false */
   readonly tracing?: boolean;
+  /** @default - no description */
   readonly description?: string;
 }
 
