@@ -3,15 +3,13 @@
 const path = require('node:path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
+// A `*` in an alias (`@middy/*`) becomes a capture group, and `$1` in its target.
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`,
-    path.join(__dirname, target),
+    `^${alias.replace(/[.+?^${}()|[\]\\/]/g, '\\$&').replace('*', '(.*)')}$`,
+    path.join(__dirname, target.replace('*', '$1')),
   ]),
 );
-
-// Packages whose `exports` offer only an `import` condition: Jest's CommonJS resolver needs the file.
-moduleNameMapper['^@middy/([a-z-]+)$'] = path.join(__dirname, 'node_modules/@middy/$1/index.js');
 
 // ESM-only packages that Jest's CommonJS runtime must have compiled.
 const esmOnly = ['@middy', 'jose', 'ulid', '@apidevtools/json-schema-ref-parser'];
