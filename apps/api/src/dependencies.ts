@@ -14,6 +14,9 @@ export function createDocumentClient(
   const client = new DynamoDBClient({
     region: config.region,
     maxAttempts: 3,
+    // Without timeouts a stalled connection would hold the function until Lambda kills it (a
+    // gateway 500); with them, three bounded attempts end in a 503 + Retry-After well inside it.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
     ...(config.dynamodbEndpoint
       ? {
           endpoint: config.dynamodbEndpoint,
