@@ -18,7 +18,7 @@ describe('contract routes', () => {
     const publicRoutes = apiRoutes
       .filter((r) => r.auth === 'none')
       .map((r) => `${r.method} ${r.path}`);
-    expect(publicRoutes).toEqual(['GET /openapi.json', 'GET /docs']);
+    expect(publicRoutes).toEqual(['GET /openapi.json', 'GET /docs', 'GET /docs/{asset}']);
   });
 
   it('treats a route without metadata as JWT-protected', () => {
