@@ -7,7 +7,21 @@
  * APIs: first 333 million) and "Amazon DynamoDB pricing – on-demand capacity" (read and write
  * request units, after the 50 % on-demand reduction of 1 November 2024).
  */
-export const prices = {
+export type Prices = {
+  readonly recordedOn: string;
+  readonly region: string;
+  readonly lambdaArm64: { readonly perGbSecondUsd: number; readonly perMillionRequestsUsd: number };
+  readonly apiGateway: {
+    readonly httpApiPerMillionRequestsUsd: number;
+    readonly restApiPerMillionRequestsUsd: number;
+  };
+  readonly dynamodbOnDemand: {
+    readonly perMillionReadRequestUnitsUsd: number;
+    readonly perMillionWriteRequestUnitsUsd: number;
+  };
+};
+
+export const prices: Prices = {
   recordedOn: '2026-11-25',
   region: 'us-east-1',
   lambdaArm64: {
@@ -22,6 +36,4 @@ export const prices = {
     perMillionReadRequestUnitsUsd: 0.125,
     perMillionWriteRequestUnitsUsd: 0.625,
   },
-} as const;
-
-export type Prices = typeof prices;
+};

@@ -1,0 +1,102 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ItemKeys } from '@items-api/api';
+import { isDeepStrictEqual } from 'node:util';
+import { ulid } from 'ulid';
+import { buildBaselineBundle } from '../baseline/build-baseline';
+import { spawnColdStart, type ColdStart } from '../cold-start/spawn-cold-start';
+import { ratioFigure } from '../report/figure';
+import { median, summarize } from '../stats/percentile';
+import { getItemEvent } from '../support/api-event';
+import { progressBar } from '../support/progress';
+import { sampleItem } from '../support/sample-item';
+import type { Benchmark } from './benchmark';
+
+const RUNS = 21;
+const OWNER = 'bench-cold-start';
+
+const firstAnswerMs = (run: ColdStart) => run.initMs + run.invokeMs;
+
+function assertAnswered(run: ColdStart, item: unknown, which: string) {
+  if (run.statusCode !== 200 || !isDeepStrictEqual(JSON.parse(run.body ?? 'null'), item)) {
+    throw new Error(`cold start: the ${which} function answered ${run.statusCode} ${run.body}`);
+  }
+}
+
+export const coldStartBenchmark: Benchmark = {
+  name: 'cold-start',
+  title: 'Cold start',
+  async run(context) {
+    const bundles = {
+      items: context.apiBundle(),
+      baseline: await buildBaselineBundle(context.root),
+    };
+    const dynamo = await context.dynamo();
+    const table = await dynamo.createTable('bench-cold-start');
+    const item = sampleItem(ulid());
+    await dynamo.documentClient.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          [ItemKeys.partitionKey]: ItemKeys.owner(OWNER),
+          [ItemKeys.sortKey]: ItemKeys.item(item.id),
+          ...item,
+        },
+      }),
+    );
+    // The function's environment as the stack sets it, pointed at DynamoDB Local.
+    const env = {
+      TABLE_NAME: table,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    };
+    const event = getItemEvent(OWNER, item.id);
+    const runs = { items: [] as ColdStart[], baseline: [] as ColdStart[] };
+    // One unrecorded run each fills the file cache; then the two alternate, so drift hits both.
+    await spawnColdStart(bundles.items, event, env);
+    await spawnColdStart(bundles.baseline, event, env);
+    const bar = progressBar('cold starts', RUNS * 2);
+    for (let i = 0; i < RUNS; i++) {
+      runs.items.push(await spawnColdStart(bundles.items, event, env));
+      runs.baseline.push(await spawnColdStart(bundles.baseline, event, env));
+      bar.update((i + 1) * 2);
+    }
+    bar.finish();
+    runs.items.forEach((run) => assertAnswered(run, item, 'items'));
+    runs.baseline.forEach((run) => assertAnswered(run, item, 'baseline'));
+    const ms = (value: number) => ({ value, unit: 'ms' });
+    const node = runs.items[0].node;
+    return {
+      figures: [
+        ratioFigure({
+          id: 'cold-start',
+          label: '2. cold start: import + first GET',
+          measured: ms(median(runs.items.map(firstAnswerMs))),
+          baseline: ms(median(runs.baseline.map(firstAnswerMs))),
+          goal: { op: '<=', limit: 1.3 },
+          note: `median of ${RUNS} fresh Node ${node} processes each (alternating), from the bundle's import to the first answer (GET /items/{id}, payload v2 + JWT claims) against DynamoDB Local; Node's own boot excluded`,
+        }),
+        ratioFigure({
+          id: 'cold-start-process',
+          label: '   cold start: whole process',
+          measured: ms(median(runs.items.map((r) => r.processMs))),
+          baseline: ms(median(runs.baseline.map((r) => r.processMs))),
+          note: 'spawn to exit as the parent sees it, Node boot included (informational)',
+        }),
+      ],
+      raw: {
+        runs: RUNS,
+        node,
+        items: {
+          firstAnswerMs: summarize(runs.items.map(firstAnswerMs)),
+          runs: runs.items.map(({ body: _b, ...r }) => r),
+        },
+        baseline: {
+          firstAnswerMs: summarize(runs.baseline.map(firstAnswerMs)),
+          runs: runs.baseline.map(({ body: _b, ...r }) => r),
+        },
+      },
+    };
+  },
+};

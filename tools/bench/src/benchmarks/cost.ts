@@ -1,0 +1,104 @@
+import {
+  createDependencies,
+  createDocumentClient,
+  createItemsHandler,
+  createLogger,
+  loadConfig,
+} from '@items-api/api';
+import { stageConfigs } from '@items-api/infra';
+import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-recorder';
+import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
+import { costPerMillion, LAMBDA_MB_PER_VCPU, type Gateway } from '../cost/cost-model';
+import { crudMix, mixSchedule, seededRandom } from '../cost/crud-mix';
+import { runCrudMix } from '../cost/run-crud-mix';
+import { prices } from '../prices';
+import { ratioFigure } from '../report/figure';
+import { seedItems } from '../support/seed-items';
+import type { Benchmark } from './benchmark';
+
+const TABLE = 'bench-cost';
+const OWNER = 'bench-cost';
+const POOL = 200;
+const WARMUP = 300;
+const REQUESTS = 2_000;
+const gateways: Record<Gateway, string> = { httpApi: 'HTTP API', restApi: 'REST API' };
+
+export const costBenchmark: Benchmark = {
+  name: 'cost',
+  title: 'Cost per million requests (CRUD mix)',
+  async run(context) {
+    const dynamo = await context.dynamo();
+    await dynamo.createTable(TABLE);
+    const ids = await seedItems(dynamo.documentClient, TABLE, { owner: OWNER, count: POOL });
+    const pool = ids.map((id) => ({ id, version: 1 }));
+
+    const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
+    const client = createDocumentClient(config);
+    context.onClose(() => client.destroy());
+    const capacity: CapacityRecord[] = [];
+    recordConsumedCapacity(client, (entry) => capacity.push(entry));
+    const handler = createItemsHandler({
+      ...createDependencies(config, client),
+      logger: createLogger('info', {}, () => undefined),
+    });
+    const mix = { handler, owner: OWNER, pool, capacity };
+    await runCrudMix({
+      ...mix,
+      schedule: mixSchedule(crudMix, WARMUP, seededRandom(1)),
+      random: seededRandom(11),
+    });
+    const invocations = await runCrudMix({
+      ...mix,
+      schedule: mixSchedule(crudMix, REQUESTS, seededRandom(2)),
+      random: seededRandom(22),
+    });
+
+    const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
+    const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
+    const rows = memories.flatMap((memoryMb) =>
+      (Object.keys(gateways) as Gateway[]).map((gateway) => ({
+        memoryMb,
+        gateway: gateways[gateway],
+        cost: costPerMillion(invocations, { memoryMb, gateway }, prices),
+      })),
+    );
+    const at = (memoryMb: number, gateway: string) => {
+      const row = rows.find((r) => r.memoryMb === memoryMb && r.gateway === gateway);
+      if (!row) throw new Error(`cost: no estimate for ${gateway} at ${memoryMb} MB`);
+      return row.cost.total;
+    };
+    const mixText = Object.entries(crudMix)
+      .map(([op, share]) => `${share}% ${op}`)
+      .join(', ');
+    const details = [
+      `Cost model — CRUD mix: ${mixText}; ${REQUESTS.toLocaleString('en-US')} requests after ${WARMUP} warm-up, in process against DynamoDB Local; prices ${prices.region}, recorded ${prices.recordedOn} (tools/bench/src/prices.ts).`,
+      `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
+      operationsTable(invocations, memories),
+      costTable(rows),
+      capacityTable(invocations.flatMap((i) => i.capacity)),
+      'Capacity: ReturnConsumedCapacity as DynamoDB Local reports it, except TransactWriteItems (creates with Idempotency-Key), which DynamoDB Local reports at twice the documented rate (2 WRU per KB per item): those are priced by the documented rule from the item sizes.',
+    ].join('\n\n');
+    return {
+      figures: [
+        ratioFigure({
+          id: 'cost',
+          label: `6. cost per 1M requests @${stageMemory} MB`,
+          measured: { value: at(stageMemory, gateways.httpApi), unit: 'USD' },
+          baseline: { value: at(stageMemory, gateways.restApi), unit: 'USD' },
+          goal: { op: '<=', limit: 1 },
+          note: `CRUD mix on HTTP API (measured) vs the same on REST API (baseline), arm64 at the dev stage's ${stageMemory} MB; issue 8 sets no goal, the check only confirms HTTP API is the cheaper front door; all sizes in the cost table below`,
+        }),
+      ],
+      details,
+      raw: {
+        mix: crudMix,
+        warmup: WARMUP,
+        requests: REQUESTS,
+        prices,
+        mbPerVcpu: LAMBDA_MB_PER_VCPU,
+        costPerMillion: rows,
+        invocations: invocations.map(({ capacity: calls, ...rest }) => ({ ...rest, calls })),
+      },
+    };
+  },
+};

@@ -1,0 +1,107 @@
+import { formatETag } from '@items-api/contract';
+import {
+  createItemsHandler,
+  createLogger,
+  CursorCodec,
+  InMemoryItemRepository,
+} from '@items-api/api';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { isDeepStrictEqual } from 'node:util';
+import { ulid } from 'ulid';
+import { differenceFigure } from '../report/figure';
+import { median } from '../stats/percentile';
+import { benchContext, getItemEvent } from '../support/api-event';
+import { sampleItem } from '../support/sample-item';
+import type { Benchmark } from './benchmark';
+
+const WARMUP_ITERATIONS = 5_000;
+const ROUNDS = 9;
+const ITERATIONS_PER_ROUND = 5_000;
+
+type Handler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+) => Promise<{ statusCode?: number; body?: string }>;
+
+async function microsecondsPerRequest(handler: Handler, event: unknown, iterations: number) {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i++)
+    await handler(event as APIGatewayProxyEventV2WithJWTAuthorizer);
+  return Number(process.hrtime.bigint() - start) / 1000 / iterations;
+}
+
+/** Both handlers over one in-memory repository holding one item, and the event reading it. */
+async function setUp() {
+  const repo = new InMemoryItemRepository();
+  const item = sampleItem(ulid());
+  await repo.create('bench-user', item);
+  // The access log line is still built; only the stdout write is dropped (Lambda's stdout is
+  // a pipe to its log agent, not part of what this figure compares).
+  const full = createItemsHandler({
+    logger: createLogger('info', { service: 'items-api' }, () => undefined),
+    repo,
+    cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
+    clock: () => new Date(),
+    ids: ulid,
+    idempotencyTtlSeconds: 86_400,
+  });
+  // The same read and the same JSON, without middy, ts-rest, validation or problem mapping.
+  const raw: Handler = async (event) => {
+    const found = await repo.get(
+      event.requestContext.authorizer.jwt.claims.sub as string,
+      event.pathParameters?.id ?? '',
+    );
+    if (!found) return { statusCode: 404 };
+    return {
+      statusCode: 200,
+      headers: { 'content-type': 'application/json', etag: formatETag(found.version) },
+      body: JSON.stringify(found),
+    } as { statusCode: number; body: string };
+  };
+  const fullHandler: Handler = (event) => full(event, benchContext);
+  return { full: fullHandler, raw, event: getItemEvent('bench-user', item.id), item };
+}
+
+async function assertSameAnswer(handlers: Handler[], event: unknown, item: unknown) {
+  for (const handler of handlers) {
+    const result = await handler(event as APIGatewayProxyEventV2WithJWTAuthorizer);
+    if (result.statusCode !== 200 || !isDeepStrictEqual(JSON.parse(result.body ?? ''), item)) {
+      throw new Error(`overhead: a handler answered ${result.statusCode} ${result.body}`);
+    }
+  }
+}
+
+export const overheadBenchmark: Benchmark = {
+  name: 'overhead',
+  title: 'In-process overhead',
+  async run() {
+    const { full, raw, event, item } = await setUp();
+    await assertSameAnswer([full, raw], event, item);
+    await microsecondsPerRequest(full, event, WARMUP_ITERATIONS);
+    await microsecondsPerRequest(raw, event, WARMUP_ITERATIONS);
+    const rounds = { full: [] as number[], raw: [] as number[] };
+    // Alternating rounds: drift (GC, CPU frequency) hits both sides alike.
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.full.push(await microsecondsPerRequest(full, event, ITERATIONS_PER_ROUND));
+      rounds.raw.push(await microsecondsPerRequest(raw, event, ITERATIONS_PER_ROUND));
+    }
+    await assertSameAnswer([full, raw], event, item);
+    const us = (value: number) => ({ value, unit: 'µs' });
+    return {
+      figures: [
+        differenceFigure({
+          id: 'overhead',
+          label: '3. in-process overhead per request',
+          measured: us(median(rounds.full)),
+          baseline: us(median(rounds.raw)),
+          goal: { op: '<=', limit: 30 },
+          note: `GET /items/{id}, InMemoryItemRepository; median of ${ROUNDS} rounds × ${ITERATIONS_PER_ROUND.toLocaleString('en-US')} sequential requests after ${WARMUP_ITERATIONS.toLocaleString('en-US')} warm-up each; full handler vs a raw handler returning the same JSON`,
+        }),
+      ],
+      raw: {
+        warmupIterations: WARMUP_ITERATIONS,
+        iterationsPerRound: ITERATIONS_PER_ROUND,
+        microsecondsPerRequest: rounds,
+      },
+    };
+  },
+};

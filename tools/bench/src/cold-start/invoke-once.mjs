@@ -1,0 +1,31 @@
+// Runs in a fresh Node process: imports a Lambda bundle, answers one event, reports timings.
+// Plain JavaScript on purpose: no TypeScript loader may sit between Node and the bundle.
+import { pathToFileURL } from 'node:url';
+
+const [bundle] = process.argv.slice(2);
+const event = JSON.parse(process.env.BENCH_EVENT ?? '{}');
+const context = {
+  awsRequestId: 'cold-start',
+  functionName: 'cold-start',
+  getRemainingTimeInMillis: () => 10_000,
+};
+
+// performance.now() counts from the process's start: this is Node's own boot time.
+const bootMs = performance.now();
+const { handler } = await import(pathToFileURL(bundle).href);
+const importedMs = performance.now();
+const result = await handler(event, context);
+const answeredMs = performance.now();
+
+process.stdout.write(
+  `\nBENCH_RESULT ${JSON.stringify({
+    node: process.version,
+    bootMs,
+    initMs: importedMs - bootMs,
+    invokeMs: answeredMs - importedMs,
+    statusCode: result.statusCode,
+    body: result.body,
+  })}\n`,
+);
+// The SDK keeps its socket open; a Lambda would be frozen here, this process just ends.
+process.exit(0);

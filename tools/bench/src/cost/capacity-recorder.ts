@@ -1,0 +1,54 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  billableUnits,
+  documentedUnits,
+  readCommands,
+  reportedUnits,
+  writeCommands,
+} from './documented-capacity';
+
+export type CapacityRecord = {
+  readonly command: string;
+  readonly kind: 'read' | 'write';
+  readonly reported?: number;
+  readonly documented?: number;
+  readonly billable: number;
+};
+
+type Doc = Record<string, unknown>;
+
+/**
+ * Asks DynamoDB for ReturnConsumedCapacity on every data call of `client` and hands each call's
+ * units to `record`. A client middleware, so the handler's own repository code stays untouched
+ * (the client is what createDependencies takes injected).
+ */
+export function recordConsumedCapacity(
+  client: DynamoDBDocumentClient,
+  record: (entry: CapacityRecord) => void,
+): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const command = context.commandName ?? '';
+      const kind = readCommands.has(command)
+        ? 'read'
+        : writeCommands.has(command)
+          ? 'write'
+          : undefined;
+      if (!kind) return next(args);
+      const input = { ...(args.input as Doc), ReturnConsumedCapacity: 'TOTAL' };
+      const result = await next({ ...args, input: input as typeof args.input });
+      const output = result.output as Doc;
+      const reported = reportedUnits(output.ConsumedCapacity);
+      const documented = documentedUnits(command, input, output);
+      record({
+        command,
+        kind,
+        reported,
+        documented,
+        billable: billableUnits(command, reported, documented),
+      });
+      return result;
+    },
+    { step: 'initialize', name: 'benchConsumedCapacity' },
+  );
+}

@@ -1,0 +1,44 @@
+import { billableUnits, documentedUnits, reportedUnits } from './documented-capacity';
+
+const small = { PK: 'OWNER#a', SK: 'ITEM#1', name: 'boots' };
+const big = { PK: 'OWNER#a', SK: 'ITEM#2', text: 'x'.repeat(3000) };
+
+describe('documented capacity of one call', () => {
+  it('charges a consistent GetItem one unit, found or not', () => {
+    expect(documentedUnits('GetItemCommand', { ConsistentRead: true }, { Item: small })).toBe(1);
+    expect(documentedUnits('GetItemCommand', { ConsistentRead: true }, {})).toBe(1);
+  });
+
+  it('charges an eventually consistent Query half a unit per 4 KB of items read', () => {
+    expect(documentedUnits('QueryCommand', {}, { Items: [big, big] })).toBe(1);
+    expect(documentedUnits('QueryCommand', {}, { Items: [] })).toBe(0.5);
+  });
+
+  it('charges a PutItem by the item written and an UpdateItem by its new image', () => {
+    expect(documentedUnits('PutItemCommand', { Item: big }, {})).toBe(3);
+    expect(documentedUnits('UpdateItemCommand', {}, { Attributes: small })).toBe(1);
+  });
+
+  it('doubles the units of each item put in a transaction', () => {
+    const input = { TransactItems: [{ Put: { Item: small } }, { Put: { Item: big } }] };
+    expect(documentedUnits('TransactWriteItemsCommand', input, {})).toBe(8);
+  });
+
+  it('cannot tell what a DeleteItem removed', () => {
+    expect(documentedUnits('DeleteItemCommand', {}, {})).toBeUndefined();
+  });
+});
+
+describe('reported and billable units', () => {
+  it('sums ConsumedCapacity objects and lists', () => {
+    expect(reportedUnits({ CapacityUnits: 1 })).toBe(1);
+    expect(reportedUnits([{ CapacityUnits: 16 }, { CapacityUnits: 2 }])).toBe(18);
+    expect(reportedUnits(undefined)).toBeUndefined();
+  });
+
+  it('prices what DynamoDB Local reported, but transactions at the documented rate', () => {
+    expect(billableUnits('GetItemCommand', 1, 1)).toBe(1);
+    expect(billableUnits('DeleteItemCommand', 3, undefined)).toBe(3);
+    expect(billableUnits('TransactWriteItemsCommand', 16, 8)).toBe(8);
+  });
+});
