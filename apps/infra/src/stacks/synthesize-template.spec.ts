@@ -1,17 +1,27 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { synthesizeTemplate } from './synthesize-template';
 
 type Template = {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
 };
 
-const synthDirs = () => readdirSync(tmpdir()).filter((name) => name.startsWith('items-api-synth-'));
-
 describe('synthesizeTemplate', () => {
   it('returns the stack template with placeholder code and leaves no files behind', () => {
-    const before = synthDirs();
-    const template = synthesizeTemplate({ stage: 'dev' }) as Template;
+    // A private temp dir: other suites synthesize in parallel in the shared one.
+    const privateTmp = mkdtempSync(join(tmpdir(), 'synth-spec-'));
+    const originalTmp = process.env['TMPDIR'];
+    process.env['TMPDIR'] = privateTmp;
+    let template: Template;
+    try {
+      template = synthesizeTemplate({ stage: 'dev' }) as Template;
+      expect(readdirSync(privateTmp)).toEqual([]);
+    } finally {
+      if (originalTmp === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = originalTmp;
+      rmSync(privateTmp, { recursive: true, force: true });
+    }
     const functions = Object.values(template.Resources).filter(
       (r) => r.Type === 'AWS::Lambda::Function',
     );
@@ -19,7 +29,6 @@ describe('synthesizeTemplate', () => {
     for (const fn of functions) {
       expect(fn.Properties['Code']).toEqual({ ZipFile: expect.stringContaining('placeholder') });
     }
-    expect(synthDirs()).toEqual(before);
   });
 
   it('applies overrides to the stage config', () => {
