@@ -1,19 +1,17 @@
 import { createDependencies, createItemsHandler, loadConfig } from '@items-api/api';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDocsHandler, loadDocsSite } from '@items-api/docs';
 import { synthesizeTemplate } from '@items-api/infra';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
+import { createJwtAuthorizer, type AuthorizerResult } from '../auth/jwt-authorizer';
 import { localIssuer } from '../auth/local-identity';
-import { createJwtAuthorizer } from '../auth/jwt-authorizer';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
-import { ensureTable } from '../dynamodb/ensure-table';
 import type { GatewayConfig } from '../template/gateway-config';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
-import { issuerRoutes } from './issuer-routes';
 import { bindIntegrations, itemsFunctionOf } from './integrations';
-import { createDocsHandler, loadDocsSite } from '@items-api/docs';
+import { issuerRoutes } from './issuer-routes';
+import { startLocalStore } from './local-store';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -22,7 +20,7 @@ export type LocalApiOptions = {
   inMemory?: boolean;
   /** Default `.local-data`: DynamoDB Local's files and the dev issuer's key. */
   dataDir?: string;
-  /** Use this DynamoDB instead of starting DynamoDB Local. */
+  /** Use this DynamoDB instead of starting DynamoDB Local (default: `DYNAMODB_ENDPOINT`). */
   dynamodbEndpoint?: string;
   /** Stage whose synthesized template the gateway follows. Default `dev`. */
   stage?: string;
@@ -46,76 +44,75 @@ export type LocalApi = {
   stop(): Promise<void>;
 };
 
+function listen(server: Server, port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `port ${port} is already in use (choose another with --port)`
+            : error.message,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
+  });
+}
+
+/** The whole API on this machine: the stage's gateway behaviour, the same handlers, DynamoDB Local. */
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const dataDir = options.dataDir ?? '.local-data';
   const gateway = readGatewayConfig(
     options.template ?? synthesizeTemplate({ stage: options.stage ?? 'dev' }),
   );
-  const endpoint = options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT;
-  const dynamo: DynamoDbLocal | undefined = endpoint
-    ? undefined
-    : await startDynamoDbLocal({ inMemory: options.inMemory, dataDir: join(dataDir, 'dynamodb') });
-  const dynamodbEndpoint = endpoint ?? dynamo!.endpoint;
-  const tableName = options.tableName ?? 'items-local';
-  const stopDynamo = async () => dynamo?.stop();
-  try {
-    const client = new DynamoDBClient({
-      endpoint: dynamodbEndpoint,
-      region: 'local',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
-    await ensureTable(client, tableName, gateway.table);
-    client.destroy();
-  } catch (error) {
-    await stopDynamo();
-    throw error;
-  }
-
-  const items = createItemsHandler(
-    createDependencies(
-      loadConfig({
-        ...itemsFunctionOf(gateway).environment,
-        TABLE_NAME: tableName,
-        DYNAMODB_ENDPOINT: dynamodbEndpoint,
-        AWS_REGION: 'local',
-        LOG_LEVEL: options.logLevel ?? 'warn',
-      }),
-    ),
-  );
-  let issuer: DevIssuer | undefined;
-  let authorize: ReturnType<typeof createJwtAuthorizer> | undefined;
+  const store = await startLocalStore({
+    endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
+    inMemory: options.inMemory,
+    dataDir,
+    tableName: options.tableName ?? 'items-local',
+    table: gateway.table,
+  });
+  const env = {
+    ...itemsFunctionOf(gateway).environment,
+    TABLE_NAME: store.tableName,
+    DYNAMODB_ENDPOINT: store.endpoint,
+    AWS_REGION: 'local',
+    LOG_LEVEL: options.logLevel ?? 'warn',
+  };
+  const items = createItemsHandler(createDependencies(loadConfig(env)));
+  // The issuer's URL contains the port, known only once the server listens.
+  const identity: {
+    issuer?: DevIssuer;
+    authorize?: (header?: string) => Promise<AuthorizerResult>;
+  } = {};
   const server = createGatewayServer({
     config: gateway,
     integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
-    authorize: (authorization) => authorize!(authorization),
-    localRoutes: (path) => (issuer ? issuerRoutes(issuer, path) : undefined),
+    authorize: async (header) =>
+      identity.authorize ? identity.authorize(header) : { ok: false, challenge: 'Bearer' },
+    localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  }).catch(async (error: NodeJS.ErrnoException) => {
-    await stopDynamo();
-    throw new Error(
-      error.code === 'EADDRINUSE'
-        ? `port ${options.port} is already in use (choose another with --port)`
-        : error.message,
-    );
+  const url = await listen(server, options.port ?? 0).catch(async (error) => {
+    await store.stop();
+    throw error;
   });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
-  authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
+  const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
+  identity.issuer = issuer;
+  identity.authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
   return {
     url,
     docsUrl: `${url}/docs`,
-    dynamodbEndpoint,
-    tableName,
+    dynamodbEndpoint: store.endpoint,
+    tableName: store.tableName,
     gateway,
     issuer,
-    issueToken: (claims, tokenOptions) => issuer!.sign(claims, tokenOptions),
+    issueToken: (claims, tokenOptions) => issuer.sign(claims, tokenOptions),
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await stopDynamo();
+      await store.stop();
     },
   };
 }
