@@ -29,5 +29,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  testTimeout: 30_000,
+  // Integration suites start a JVM and synthesize CDK; on a loaded 2-core machine that takes a while.
+  testTimeout: 120_000,
 };

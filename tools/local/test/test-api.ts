@@ -1,4 +1,21 @@
+import { synthesizeTemplate } from '@items-api/infra';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../src/server/local-api';
+
+/**
+ * The dev template, synthesized once per test run (keyed by Jest's process) rather than once
+ * per suite: CDK's start-up is the slowest part of starting a local API.
+ */
+function sharedTemplate(): Record<string, unknown> {
+  const file = join(tmpdir(), `items-api-dev-template-${process.ppid}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const template = synthesizeTemplate({ stage: 'dev' });
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(template));
+  renameSync(`${file}.${process.pid}`, file);
+  return template;
+}
 
 export type Caller = 'alice' | 'bob' | null;
 
@@ -9,7 +26,12 @@ export type TestResponse = { status: number; headers: Headers; text: string; jso
  * `request` sends as `alice` unless told otherwise (`as: null` sends no token).
  */
 export async function startTestApi(options: LocalApiOptions = {}) {
-  const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });
+  const api: LocalApi = await startLocalApi({
+    inMemory: true,
+    logLevel: 'silent',
+    template: sharedTemplate(),
+    ...options,
+  });
   const tokens = {
     alice: await api.issueToken({ sub: 'alice' }),
     bob: await api.issueToken({ sub: 'bob' }),
