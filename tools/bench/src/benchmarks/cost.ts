@@ -76,7 +76,6 @@ export const costBenchmark: Benchmark = {
       operationsTable(invocations, memories),
       costTable(rows),
       capacityTable(invocations.flatMap((i) => i.capacity)),
-      'Capacity: ReturnConsumedCapacity as DynamoDB Local reports it, except TransactWriteItems (creates with Idempotency-Key), which DynamoDB Local reports at twice the documented rate (2 WRU per KB per item): those are priced by the documented rule from the item sizes.',
     ].join('\n\n');
     return {
       figures: [

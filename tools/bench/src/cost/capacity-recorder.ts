@@ -45,7 +45,7 @@ export function recordConsumedCapacity(
         kind,
         reported,
         documented,
-        billable: billableUnits(command, reported, documented),
+        billable: billableUnits(reported, documented),
       });
       return result;
     },

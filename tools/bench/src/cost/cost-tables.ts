@@ -80,13 +80,23 @@ export function costTable(
   );
 }
 
+const disagrees = (r: CapacityRecord) =>
+  r.reported !== undefined && r.documented !== undefined && r.reported !== r.documented;
+
 /** DynamoDB Local's reported units next to the documented rule's, per command. */
 export function capacityTable(records: readonly CapacityRecord[]) {
   const commands = [...new Set(records.map((r) => r.command))];
   const avg = (values: (number | undefined)[]) =>
     values.every((v) => v !== undefined) ? formatNumber(mean(values as number[])) : 'n/a';
-  return renderTable(
-    ['DynamoDB call', 'calls', 'reported units/call', 'documented units/call', 'priced units/call'],
+  const table = renderTable(
+    [
+      'DynamoDB call',
+      'calls',
+      'reported/call',
+      'documented/call',
+      'disagreeing calls',
+      'priced/call',
+    ],
     commands.map((command) => {
       const mine = records.filter((r) => r.command === command);
       return [
@@ -94,9 +104,16 @@ export function capacityTable(records: readonly CapacityRecord[]) {
         String(mine.length),
         avg(mine.map((r) => r.reported)),
         avg(mine.map((r) => r.documented)),
+        String(mine.filter(disagrees).length),
         avg(mine.map((r) => r.billable)),
       ];
     }),
-    ['left', 'right', 'right', 'right', 'right'],
+    ['left', 'right', 'right', 'right', 'right', 'right'],
   );
+  const missing = records.filter((r) => r.reported === undefined).length;
+  const summary = [
+    `Capacity units: ReturnConsumedCapacity=TOTAL on every call (DynamoDB Local reported a value for ${records.length - missing} of ${records.length} calls), checked against DynamoDB's documented rule applied to the items each call read or wrote (1 RRU per 4 KB, half for eventually consistent reads; 1 WRU per KB; transactions 2×).`,
+    `Priced: the documented units where the call shows its items, the reported ones otherwise (DeleteItem returns no item). Calls where the two disagree: ${records.filter(disagrees).length}.`,
+  ];
+  return `${table}\n\n${summary.join('\n')}`;
 }

@@ -52,10 +52,10 @@ export function reportedUnits(consumed: unknown): number | undefined {
 }
 
 /**
- * The units the estimate prices: what DynamoDB Local reported, except for transactions, which
- * DynamoDB Local reports at twice the documented rate (measured: see the cross-check table).
+ * The units the estimate prices: DynamoDB's documented rule where the call shows the items it
+ * touched (that is what AWS bills), else what DynamoDB Local reported (a delete returns no
+ * item). The cost table prints both, so any disagreement is visible.
  */
-export function billableUnits(command: string, reported?: number, documented?: number): number {
-  if (command === 'TransactWriteItemsCommand' && documented !== undefined) return documented;
-  return reported ?? documented ?? 0;
+export function billableUnits(reported?: number, documented?: number): number {
+  return documented ?? reported ?? 0;
 }
