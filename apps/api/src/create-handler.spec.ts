@@ -45,6 +45,17 @@ describe('items handler', () => {
       expect((repo as InMemoryItemRepository).items.size).toBe(0);
     });
 
+    it('accepts a JSON body whose media type is not lower-case', async () => {
+      const { call } = createTestHandler();
+      const res = await call({
+        method: 'POST',
+        body: JSON.stringify(validBody),
+        headers: { 'content-type': 'Application/JSON; charset=UTF-8' },
+      });
+      expect(res.statusCode).toBe(201);
+      expect(res.json).toMatchObject(validBody);
+    });
+
     it('returns 400 malformed-json for unparseable JSON, and writes nothing', async () => {
       const { call, repo } = createTestHandler();
       const res = await call({

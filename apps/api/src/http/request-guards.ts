@@ -47,6 +47,8 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
   if (!isJson(headers[Headers.contentType])) {
     throw new ApiError('unsupportedMediaType', `Send the body as ${ContentTypes.json}`);
   }
+  // Media types are case-insensitive, but the router parses a body only for a lower-case `json`.
+  headers[Headers.contentType] = ContentTypes.json;
   try {
     JSON.parse(body);
   } catch (error) {
