@@ -1,5 +1,6 @@
 // `npm run bench`: the six benchmarks of the kit, each a ratio against a baseline measured in the
 // same run; prints one table and writes bench/results.json. `-- --only <name>` runs one.
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundleBenchmark } from './benchmarks/bundle';
 import type { Benchmark, BenchmarkResult } from './benchmarks/benchmark';
@@ -50,7 +51,9 @@ async function main() {
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
   const details = Object.values(results).flatMap((r) => (r.details ? [r.details] : []));
   console.log(`\nItems API benchmarks — ${startedAt.toISOString()}`);
-  console.log(`${machine.cpuCount} × ${machine.cpuModel}, Node ${machine.node}\n`);
+  console.log(
+    `${machine.cpuCount} × ${machine.cpuModel}, Node ${machine.node}, load average ${machine.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start\n`,
+  );
   console.log(renderFigures(figures));
   for (const detail of details) console.log(`\n${detail}`);
   const failed = figures.filter((f) => f.pass === false);
@@ -62,7 +65,7 @@ async function main() {
     date: startedAt.toISOString(),
     seconds,
     only: args.only ?? null,
-    machine,
+    machine: { ...machine, loadAverageAtEnd: loadavg() },
     figures,
     markdown: renderFiguresMarkdown(figures),
     benchmarks: results,
