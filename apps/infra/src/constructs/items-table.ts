@@ -1,3 +1,4 @@
+import { ItemKeys } from '@items-api/api';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -9,11 +10,6 @@ export interface ItemsTableProps {
    * @default true
    */
   readonly retain?: boolean;
-  /**
-   * Attribute holding an epoch-seconds expiry; DynamoDB deletes idempotency records after it.
-   * @default 'expiresAt'
-   */
-  readonly ttlAttribute?: string;
 }
 
 /**
@@ -38,10 +34,12 @@ export class ItemsTable extends Construct {
 
   constructor(scope: Construct, id: string, props: ItemsTableProps = {}) {
     super(scope, id);
-    const { retain = true, ttlAttribute = 'expiresAt' } = props;
+    const { retain = true } = props;
+    // Key names and the TTL attribute are the handler's (one source: apps/api's ItemKeys).
+    const ttlAttribute = ItemKeys.ttlAttribute;
     this.table = new TableV2(this, 'Table', {
-      partitionKey: { name: 'PK', type: AttributeType.STRING },
-      sortKey: { name: 'SK', type: AttributeType.STRING },
+      partitionKey: { name: ItemKeys.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: ItemKeys.sortKey, type: AttributeType.STRING },
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: ttlAttribute,
