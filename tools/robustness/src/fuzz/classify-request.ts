@@ -1,0 +1,43 @@
+import { ContentTypes } from '@items-api/contract';
+import { isZodType } from '@ts-rest/core';
+import type { ZodTypeAny } from 'zod';
+import { routeOf, type FuzzRequest } from './request-arbitrary';
+
+const zodOf = (value: unknown) => (isZodType(value) ? (value as ZodTypeAny) : undefined);
+const accepts = (schema: ZodTypeAny | undefined, value: unknown) =>
+  !schema || schema.safeParse(value).success;
+
+/** `application/json`, whatever its case or parameters. */
+export const isJsonMediaType = (contentType: string | undefined) =>
+  contentType?.split(';')[0]?.trim().toLowerCase() === ContentTypes.json;
+
+function bodyAccepted(schema: ZodTypeAny | undefined, body: FuzzRequest['body']): boolean {
+  if (!schema) return true;
+  if (!body || !isJsonMediaType(body.contentType)) return false;
+  try {
+    return schema.safeParse(JSON.parse(body.text)).success;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Header fields with an empty value count as absent, as ts-rest's Lambda adapter (and so the
+ * deployed function) reads them: `If-Match:` with nothing after it is no `If-Match`.
+ */
+const presentHeaders = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== ''));
+
+/**
+ * Whether the contract accepts the request as it will be sent (with `id` resolved): its path
+ * params, query, headers and body each pass the route's schemas, the body as JSON.
+ */
+export function contractAccepts(request: FuzzRequest, id: string | undefined): boolean {
+  const route = routeOf(request.operationId).route as Record<string, unknown>;
+  return (
+    accepts(zodOf(route['pathParams']), { id }) &&
+    accepts(zodOf(route['query']), request.query ?? {}) &&
+    accepts(zodOf(route['headers']), presentHeaders(request.headers)) &&
+    bodyAccepted(zodOf(route['body']), request.body)
+  );
+}
