@@ -7,6 +7,7 @@ import { spawnColdStart, type ColdStart } from '../cold-start/spawn-cold-start';
 import { ratioFigure } from '../report/figure';
 import { median, summarize } from '../stats/percentile';
 import { getItemEvent } from '../support/api-event';
+import type { DynamoSession } from '../support/bench-context';
 import { progressBar } from '../support/progress';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark } from './benchmark';
@@ -22,6 +23,43 @@ function assertAnswered(run: ColdStart, item: unknown, which: string) {
   }
 }
 
+/** One item of OWNER, stored with the real key layout: what both functions read. */
+async function storeItem(dynamo: DynamoSession) {
+  const table = await dynamo.createTable('bench-cold-start');
+  const item = sampleItem(ulid());
+  await dynamo.documentClient.send(
+    new PutCommand({
+      TableName: table,
+      Item: {
+        [ItemKeys.partitionKey]: ItemKeys.owner(OWNER),
+        [ItemKeys.sortKey]: ItemKeys.item(item.id),
+        ...item,
+      },
+    }),
+  );
+  return { table, item };
+}
+
+/** RUNS cold starts of each bundle, alternating, so drift on the machine hits both alike. */
+async function alternateRuns(
+  bundles: { items: string; baseline: string },
+  event: unknown,
+  env: Record<string, string>,
+) {
+  const runs = { items: [] as ColdStart[], baseline: [] as ColdStart[] };
+  // One unrecorded run each fills the file cache.
+  await spawnColdStart(bundles.items, event, env);
+  await spawnColdStart(bundles.baseline, event, env);
+  const bar = progressBar('cold starts', RUNS * 2);
+  for (let i = 0; i < RUNS; i++) {
+    runs.items.push(await spawnColdStart(bundles.items, event, env));
+    runs.baseline.push(await spawnColdStart(bundles.baseline, event, env));
+    bar.update((i + 1) * 2);
+  }
+  bar.finish();
+  return runs;
+}
+
 export const coldStartBenchmark: Benchmark = {
   name: 'cold-start',
   title: 'Cold start',
@@ -31,18 +69,7 @@ export const coldStartBenchmark: Benchmark = {
       baseline: await buildBaselineBundle(context.root),
     };
     const dynamo = await context.dynamo();
-    const table = await dynamo.createTable('bench-cold-start');
-    const item = sampleItem(ulid());
-    await dynamo.documentClient.send(
-      new PutCommand({
-        TableName: table,
-        Item: {
-          [ItemKeys.partitionKey]: ItemKeys.owner(OWNER),
-          [ItemKeys.sortKey]: ItemKeys.item(item.id),
-          ...item,
-        },
-      }),
-    );
+    const { table, item } = await storeItem(dynamo);
     // The function's environment as the stack sets it, pointed at DynamoDB Local.
     const env = {
       TABLE_NAME: table,
@@ -51,18 +78,7 @@ export const coldStartBenchmark: Benchmark = {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
     };
-    const event = getItemEvent(OWNER, item.id);
-    const runs = { items: [] as ColdStart[], baseline: [] as ColdStart[] };
-    // One unrecorded run each fills the file cache; then the two alternate, so drift hits both.
-    await spawnColdStart(bundles.items, event, env);
-    await spawnColdStart(bundles.baseline, event, env);
-    const bar = progressBar('cold starts', RUNS * 2);
-    for (let i = 0; i < RUNS; i++) {
-      runs.items.push(await spawnColdStart(bundles.items, event, env));
-      runs.baseline.push(await spawnColdStart(bundles.baseline, event, env));
-      bar.update((i + 1) * 2);
-    }
-    bar.finish();
+    const runs = await alternateRuns(bundles, getItemEvent(OWNER, item.id), env);
     runs.items.forEach((run) => assertAnswered(run, item, 'items'));
     runs.baseline.forEach((run) => assertAnswered(run, item, 'baseline'));
     const ms = (value: number) => ({ value, unit: 'ms' });

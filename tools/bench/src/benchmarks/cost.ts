@@ -10,9 +10,10 @@ import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-re
 import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
 import { costPerMillion, LAMBDA_MB_PER_VCPU, type Gateway } from '../cost/cost-model';
 import { crudMix, mixSchedule, seededRandom } from '../cost/crud-mix';
-import { runCrudMix } from '../cost/run-crud-mix';
+import { runCrudMix, type MixInvocation } from '../cost/run-crud-mix';
 import { prices } from '../prices';
 import { ratioFigure } from '../report/figure';
+import type { DynamoSession } from '../support/bench-context';
 import { seedItems } from '../support/seed-items';
 import type { Benchmark } from './benchmark';
 
@@ -23,36 +24,52 @@ const WARMUP = 300;
 const REQUESTS = 2_000;
 const gateways: Record<Gateway, string> = { httpApi: 'HTTP API', restApi: 'REST API' };
 
-export const costBenchmark: Benchmark = {
-  name: 'cost',
-  title: 'Cost per million requests (CRUD mix)',
-  async run(context) {
-    const dynamo = await context.dynamo();
-    await dynamo.createTable(TABLE);
-    const ids = await seedItems(dynamo.documentClient, TABLE, { owner: OWNER, count: POOL });
-    const pool = ids.map((id) => ({ id, version: 1 }));
-
-    const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
-    const client = createDocumentClient(config);
-    context.onClose(() => client.destroy());
+/** The real handler on DynamoDB Local, through a client that records consumed capacity. */
+async function measureMix(dynamo: DynamoSession): Promise<MixInvocation[]> {
+  await dynamo.createTable(TABLE);
+  const ids = await seedItems(dynamo.documentClient, TABLE, { owner: OWNER, count: POOL });
+  const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
+  const client = createDocumentClient(config);
+  try {
     const capacity: CapacityRecord[] = [];
     recordConsumedCapacity(client, (entry) => capacity.push(entry));
     const handler = createItemsHandler({
       ...createDependencies(config, client),
       logger: createLogger('info', {}, () => undefined),
     });
+    const pool = ids.map((id) => ({ id, version: 1 }));
     const mix = { handler, owner: OWNER, pool, capacity };
-    await runCrudMix({
-      ...mix,
-      schedule: mixSchedule(crudMix, WARMUP, seededRandom(1)),
-      random: seededRandom(11),
-    });
-    const invocations = await runCrudMix({
-      ...mix,
-      schedule: mixSchedule(crudMix, REQUESTS, seededRandom(2)),
-      random: seededRandom(22),
-    });
+    const schedule = (count: number, seed: number) =>
+      mixSchedule(crudMix, count, seededRandom(seed));
+    await runCrudMix({ ...mix, schedule: schedule(WARMUP, 1), random: seededRandom(11) });
+    return await runCrudMix({ ...mix, schedule: schedule(REQUESTS, 2), random: seededRandom(22) });
+  } finally {
+    client.destroy();
+  }
+}
 
+function describe(
+  invocations: MixInvocation[],
+  memories: number[],
+  rows: Parameters<typeof costTable>[0],
+) {
+  const mixText = Object.entries(crudMix)
+    .map(([op, share]) => `${share}% ${op}`)
+    .join(', ');
+  return [
+    `Cost model — CRUD mix: ${mixText}; ${REQUESTS.toLocaleString('en-US')} requests after ${WARMUP} warm-up, in process against DynamoDB Local; prices ${prices.region}, recorded ${prices.recordedOn} (tools/bench/src/prices.ts).`,
+    `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
+    operationsTable(invocations, memories),
+    costTable(rows),
+    capacityTable(invocations.flatMap((i) => i.capacity)),
+  ].join('\n\n');
+}
+
+export const costBenchmark: Benchmark = {
+  name: 'cost',
+  title: 'Cost per million requests (CRUD mix)',
+  async run(context) {
+    const invocations = await measureMix(await context.dynamo());
     const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
     const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
     const rows = memories.flatMap((memoryMb) =>
@@ -62,33 +79,20 @@ export const costBenchmark: Benchmark = {
         cost: costPerMillion(invocations, { memoryMb, gateway }, prices),
       })),
     );
-    const at = (memoryMb: number, gateway: string) => {
-      const row = rows.find((r) => r.memoryMb === memoryMb && r.gateway === gateway);
-      if (!row) throw new Error(`cost: no estimate for ${gateway} at ${memoryMb} MB`);
-      return row.cost.total;
-    };
-    const mixText = Object.entries(crudMix)
-      .map(([op, share]) => `${share}% ${op}`)
-      .join(', ');
-    const details = [
-      `Cost model — CRUD mix: ${mixText}; ${REQUESTS.toLocaleString('en-US')} requests after ${WARMUP} warm-up, in process against DynamoDB Local; prices ${prices.region}, recorded ${prices.recordedOn} (tools/bench/src/prices.ts).`,
-      `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
-      operationsTable(invocations, memories),
-      costTable(rows),
-      capacityTable(invocations.flatMap((i) => i.capacity)),
-    ].join('\n\n');
+    const total = (gateway: Gateway) =>
+      costPerMillion(invocations, { memoryMb: stageMemory, gateway }, prices).total;
     return {
       figures: [
         ratioFigure({
           id: 'cost',
           label: `6. cost per 1M requests @${stageMemory} MB`,
-          measured: { value: at(stageMemory, gateways.httpApi), unit: 'USD' },
-          baseline: { value: at(stageMemory, gateways.restApi), unit: 'USD' },
+          measured: { value: total('httpApi'), unit: 'USD' },
+          baseline: { value: total('restApi'), unit: 'USD' },
           goal: { op: '<=', limit: 1 },
           note: `CRUD mix on HTTP API (measured) vs the same on REST API (baseline), arm64 at the dev stage's ${stageMemory} MB; issue 8 sets no goal, the check only confirms HTTP API is the cheaper front door; all sizes in the cost table below`,
         }),
       ],
-      details,
+      details: describe(invocations, memories, rows),
       raw: {
         mix: crudMix,
         warmup: WARMUP,

@@ -37,13 +37,10 @@ async function createItem(api: LocalApi, token: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkResult> {
-  const token = await api.issueToken({ sub: OWNER });
-  const id = await createItem(api, token);
-  const targets = {
-    localStack: { url: `${api.url}/items/${id}`, headers: { authorization: `Bearer ${token}` } },
-    baseline: { url: `${baselineUrl}/items/${id}`, headers: {} },
-  };
+type Target = { url: string; headers: Record<string, string> };
+
+/** Warm-up, then ROUNDS alternating rounds of autocannon against each target. */
+async function loadRounds(targets: { localStack: Target; baseline: Target }) {
   const load = (which: keyof typeof targets, durationSeconds: number) =>
     runAutocannon({ ...targets[which], connections: CONNECTIONS, durationSeconds });
   status(`warming up both servers (${WARMUP_SECONDS} s each)…`);
@@ -57,6 +54,17 @@ async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkRes
   }
   rounds.baseline.forEach((r) => assertAllOk(r, 'the baseline server'));
   rounds.localStack.forEach((r) => assertAllOk(r, 'the local server'));
+  return rounds;
+}
+
+async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkResult> {
+  const token = await api.issueToken({ sub: OWNER });
+  const id = await createItem(api, token);
+  const targets = {
+    localStack: { url: `${api.url}/items/${id}`, headers: { authorization: `Bearer ${token}` } },
+    baseline: { url: `${baselineUrl}/items/${id}`, headers: {} },
+  };
+  const rounds = await loadRounds(targets);
   const med = (side: LoadResult[], f: (r: LoadResult) => number) => median(side.map(f));
   const fmt = (n: number) => n.toLocaleString('en-US');
   return {

@@ -27,6 +27,57 @@ const input = (n: number) => ({
   tags: ['outdoor', 'shoes'],
 });
 
+/** The event a client of the kit would cause for `op` on `target` (an item of the pool). */
+function eventFor(op: Operation, owner: string, target: Stored | undefined, n: number) {
+  const id = target?.id ?? '';
+  const one = { path: `/items/${id}`, pathParameters: { id }, sub: owner };
+  const ifMatch = { [Headers.ifMatch]: formatETag(target?.version ?? 0) };
+  switch (op) {
+    case 'getItem':
+      return getItemEvent(owner, id);
+    case 'listItems':
+      return apiEvent({
+        method: 'GET',
+        path: '/items',
+        routeKey: 'GET /items',
+        query: { limit: '25' },
+        sub: owner,
+      });
+    case 'createItem':
+      // The kit's client always sends an Idempotency-Key, so a create is a transaction.
+      return apiEvent({
+        method: 'POST',
+        path: '/items',
+        routeKey: 'POST /items',
+        headers: { [Headers.idempotencyKey]: randomUUID() },
+        body: input(n),
+        sub: owner,
+      });
+    case 'replaceItem':
+      return apiEvent({
+        ...one,
+        method: 'PUT',
+        routeKey: 'PUT /items/{id}',
+        headers: ifMatch,
+        body: input(n),
+      });
+    case 'deleteItem':
+      return apiEvent({
+        ...one,
+        method: 'DELETE',
+        routeKey: 'DELETE /items/{id}',
+        headers: ifMatch,
+      });
+  }
+}
+
+/** Keeps the pool in step with what the request did. */
+function updatePool(pool: Stored[], op: Operation, target: Stored | undefined, body?: Item) {
+  if (op === 'createItem' && body) pool.push({ id: body.id, version: body.version });
+  if (op === 'replaceItem' && target && body) target.version = body.version;
+  if (op === 'deleteItem' && target) pool.splice(pool.indexOf(target), 1);
+}
+
 /**
  * Plays `schedule` against the handler as one owner, one request at a time, timing each call
  * (wall and process CPU) and collecting the DynamoDB units it consumed. `pool` holds the owner's
@@ -42,54 +93,11 @@ export async function runCrudMix(options: {
   capacity: CapacityRecord[];
 }): Promise<MixInvocation[]> {
   const { handler, owner, pool, random, capacity } = options;
-  const pick = () => pool[Math.floor(random() * pool.length)];
-  const eventFor = (op: Operation, target: Stored | undefined, n: number) => {
-    const id = target?.id ?? '';
-    const one = { path: `/items/${id}`, pathParameters: { id }, sub: owner };
-    const ifMatch = { [Headers.ifMatch]: formatETag(target?.version ?? 0) };
-    switch (op) {
-      case 'getItem':
-        return getItemEvent(owner, id);
-      case 'listItems':
-        return apiEvent({
-          method: 'GET',
-          path: '/items',
-          routeKey: 'GET /items',
-          query: { limit: '25' },
-          sub: owner,
-        });
-      case 'createItem':
-        // The kit's client always sends an Idempotency-Key, so a create is a transaction.
-        return apiEvent({
-          method: 'POST',
-          path: '/items',
-          routeKey: 'POST /items',
-          headers: { [Headers.idempotencyKey]: randomUUID() },
-          body: input(n),
-          sub: owner,
-        });
-      case 'replaceItem':
-        return apiEvent({
-          ...one,
-          method: 'PUT',
-          routeKey: 'PUT /items/{id}',
-          headers: ifMatch,
-          body: input(n),
-        });
-      case 'deleteItem':
-        return apiEvent({
-          ...one,
-          method: 'DELETE',
-          routeKey: 'DELETE /items/{id}',
-          headers: ifMatch,
-        });
-    }
-  };
-
   const invocations: MixInvocation[] = [];
   for (const [n, op] of options.schedule.entries()) {
-    const target = op === 'listItems' || op === 'createItem' ? undefined : pick();
-    const event = eventFor(op, target, n);
+    const needsTarget = op !== 'listItems' && op !== 'createItem';
+    const target = needsTarget ? pool[Math.floor(random() * pool.length)] : undefined;
+    const event = eventFor(op, owner, target, n);
     capacity.length = 0;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
@@ -99,10 +107,7 @@ export async function runCrudMix(options: {
     if (result.statusCode !== expectedStatus[op]) {
       throw new Error(`cost mix: ${op} answered ${result.statusCode} ${result.body ?? ''}`);
     }
-    const body = result.body ? (JSON.parse(result.body) as Item) : undefined;
-    if (op === 'createItem' && body) pool.push({ id: body.id, version: body.version });
-    if (op === 'replaceItem' && target && body) target.version = body.version;
-    if (op === 'deleteItem' && target) pool.splice(pool.indexOf(target), 1);
+    updatePool(pool, op, target, result.body ? (JSON.parse(result.body) as Item) : undefined);
     const units = (kind: CapacityRecord['kind']) =>
       capacity.filter((c) => c.kind === kind).reduce((sum, c) => sum + c.billable, 0);
     invocations.push({
