@@ -8,6 +8,9 @@ export type ColdStart = {
   initMs: number;
   /** The first invocation, cold SDK client and all. */
   invokeMs: number;
+  /** CPU time (all threads) of the import and of the first invocation. */
+  initCpuMs: number;
+  invokeCpuMs: number;
   /** Spawn to exit, as the parent saw it. */
   processMs: number;
   statusCode: number;
