@@ -53,9 +53,11 @@ export function successSchema(route: ContractRoute): AnyZodObject | undefined {
   return objectOf(success?.[1]);
 }
 
-/** Fields the server owns: in the success response but not in the request body. */
+/** Fields the server owns: in the success response but not in the route's request body. */
 export function serverOwnedFields(route: ContractRoute): string[] {
-  const bodyKeys = Object.keys(shapeOf(objectOf((route.route as { body?: unknown }).body)));
+  const body = objectOf((route.route as { body?: unknown }).body);
+  if (!body) return [];
+  const bodyKeys = Object.keys(shapeOf(body));
   return Object.keys(shapeOf(successSchema(route))).filter((key) => !bodyKeys.includes(key));
 }
 
