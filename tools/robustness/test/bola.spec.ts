@@ -1,7 +1,12 @@
 import { formatETag, ProblemTypes } from '@items-api/contract';
 import { itemRoutes } from '../src/fuzz/request-arbitrary';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
-import { startRobustApi, type ApiResponse, type RobustApi } from '../src/harness/robust-api';
+import {
+  startRobustApi,
+  unthrottledTemplate,
+  type ApiResponse,
+  type RobustApi,
+} from '../src/harness/robust-api';
 
 // Every contract route that names one item, with each conditional header it may carry.
 const idRoutes = itemRoutes.filter((route) => route.path.includes('{id}'));
@@ -26,7 +31,7 @@ describe('broken object-level authorization (owner B on owner A’s items)', () 
   let aliceItem: { id: string };
 
   beforeAll(async () => {
-    t = await startRobustApi();
+    t = await startRobustApi({ template: unthrottledTemplate() });
     partitions = createPartitionReader(t.api.dynamodbEndpoint, t.api.tableName);
     aliceItem = (await t.send('/items', { method: 'POST', json: { name: 'alice only' } })).json;
     for (let i = 0; i < 3; i += 1) {

@@ -2,7 +2,7 @@ import { ItemKeys } from '@items-api/api';
 import { formatETag, ProblemTypes } from '@items-api/contract';
 import { itemRoutes, serverOwnedFields } from '../src/fuzz/request-arbitrary';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
-import { startRobustApi, type RobustApi } from '../src/harness/robust-api';
+import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';
 
 // Routes that take an item body, and what a client must never set through them: the response's
 // server-owned fields (from the contract) and the table's own attributes (from the repository).
@@ -34,7 +34,7 @@ describe('mass assignment', () => {
   let itemId: string;
 
   beforeAll(async () => {
-    t = await startRobustApi();
+    t = await startRobustApi({ template: unthrottledTemplate() });
     partitions = createPartitionReader(t.api.dynamodbEndpoint, t.api.tableName);
     itemId = (await t.send('/items', { method: 'POST', json: { name: 'target' } })).json.id;
   }, 180_000);
