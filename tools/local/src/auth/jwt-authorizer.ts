@@ -42,7 +42,7 @@ function describe(error: unknown): string {
 
 /**
  * API Gateway's JWT authorizer: RS256 signature by a key of the issuer's JWKS (found through
- * `{issuer}/.well-known/openid-configuration`), a `kid` header, `iss`, `exp`, `nbf`, and `aud`
+ * `{issuer}/.well-known/openid-configuration`), a `kid` header, `iss`, `exp`, `nbf`, `iat`, and `aud`
  * (or `client_id`, for access tokens) naming one of the configured audiences.
  */
 export function createJwtAuthorizer({
@@ -67,6 +67,10 @@ export function createJwtAuthorizer({
     try {
       if (!decodeProtectedHeader(token).kid) return invalid('the token has no kid header');
       const { payload } = await jwtVerify(token, await keySet(), { issuer, algorithms: ['RS256'] });
+      // API Gateway also refuses a token issued in the future; jose checks `iat` only with maxTokenAge.
+      if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000)) {
+        return invalid("the token's iat claim is not valid");
+      }
       const audiences = [payload.aud ?? [], payload['client_id'] ?? []].flat();
       if (!audiences.some((a) => typeof a === 'string' && audience.includes(a))) {
         return invalid('the token does not have a valid audience');

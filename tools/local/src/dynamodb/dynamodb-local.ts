@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { assertPortFree, freePort } from './free-port';
@@ -23,9 +23,22 @@ function emulatorDir(): string {
   return join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
 }
 
-const running = new Set<ChildProcess>();
-// A crash or Ctrl-C of the parent must not leave a java process behind.
-process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+/**
+ * Runs java under a shell that kills it when our end of the shell's stdin closes. That happens
+ * however this process ends — stop(), Ctrl-C, a crash, even SIGKILL — so no java is left behind.
+ */
+// (fd 3 keeps the shell's stdin: a background job's own stdin would be /dev/null.)
+const WATCHDOG =
+  'exec 3<&0; java "$@" & pid=$!; { read _ <&3; kill $pid 2>/dev/null; } & wait $pid';
+
+function assertJava(): void {
+  const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
+  if ((probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
+    throw new DynamoDbLocalError(
+      'Java is not installed: DynamoDB Local needs Java 17+ on PATH (apt-get install -y openjdk-17-jre-headless)',
+    );
+  }
+}
 
 async function waitUntilServing(
   endpoint: string,
@@ -74,39 +87,26 @@ export async function startDynamoDbLocal(
     '-sharedDb',
     ...storage,
   ];
-  const child = spawn('java', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  assertJava();
+  const child = spawn('sh', ['-c', WATCHDOG, 'dynamodb-local', ...args], {
+    cwd: dir,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const spawnFailure = new Promise<never>((_, reject) =>
-    child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new DynamoDbLocalError(
-          error.code === 'ENOENT'
-            ? 'Java is not installed: DynamoDB Local needs Java 17+ on PATH (apt-get install -y openjdk-17-jre-headless)'
-            : `cannot start java: ${error.message}`,
-        ),
-      ),
-    ),
-  );
-  running.add(child);
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.stdin?.end();
+    });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await Promise.race([waitUntilServing(endpoint, child, () => output), spawnFailure]);
+    await waitUntilServing(endpoint, child, () => output);
   } catch (error) {
-    child.kill('SIGKILL');
-    running.delete(child);
+    await stop();
     throw error;
   }
-  return {
-    endpoint,
-    port,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        running.delete(child);
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  return { endpoint, port, stop };
 }
