@@ -42,8 +42,8 @@ function describe(error: unknown): string {
 
 /**
  * API Gateway's JWT authorizer: RS256 signature by a key of the issuer's JWKS (found through
- * `{issuer}/.well-known/openid-configuration`), a `kid` header, `iss`, `exp`, `nbf`, `iat`, and `aud`
- * (or `client_id`, for access tokens) naming one of the configured audiences.
+ * `{issuer}/.well-known/openid-configuration`), a `kid` header, `iss`, `exp`, `nbf`, `iat` (not
+ * in the future), and `aud` (or `client_id`, for access tokens) naming a configured audience.
  */
 export function createJwtAuthorizer({
   issuer,
