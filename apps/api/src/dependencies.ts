@@ -16,7 +16,12 @@ export function createDocumentClient(
     maxAttempts: 3,
     // Without timeouts a stalled connection would hold the function until Lambda kills it (a
     // gateway 500); with them, three bounded attempts end in a 503 + Retry-After well inside it.
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    // throwOnRequestTimeout: without it the SDK only logs a warning when requestTimeout passes.
+    requestHandler: {
+      connectionTimeout: 1_000,
+      requestTimeout: 2_000,
+      throwOnRequestTimeout: true,
+    },
     ...(config.dynamodbEndpoint
       ? {
           endpoint: config.dynamodbEndpoint,
