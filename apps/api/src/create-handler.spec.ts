@@ -1,4 +1,5 @@
 import { ContentTypes, ProblemTypes, RequestLimits } from '@items-api/contract';
+import { createTestEvent, testContext } from '../test/create-test-event';
 import { createTestHandler } from '../test/test-handler';
 import { InMemoryItemRepository } from './items/in-memory-item-repository';
 
@@ -230,6 +231,19 @@ describe('items handler', () => {
       expect(res.body).not.toContain('items-prod');
       expect(res.body).not.toContain('at ');
       expect(logLines.some((line) => line.includes('secret table items-prod exploded'))).toBe(true);
+    });
+
+    it('answers 503 with Retry-After when DynamoDB is still busy as the function runs out of time', async () => {
+      const repo = new InMemoryItemRepository();
+      repo.list = () => new Promise(() => undefined);
+      const { handler } = createTestHandler(repo);
+      const res = await handler(createTestEvent({}), {
+        ...testContext,
+        getRemainingTimeInMillis: () => 600,
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.headers?.['retry-after']).toBe('1');
+      expect(JSON.parse(res.body ?? '{}').type).toBe(ProblemTypes.unavailable.type);
     });
   });
 });

@@ -7,6 +7,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import { DependencyUnavailableError } from './errors';
 import { accessLog, problemResponses } from './http/middleware';
 import { problemResult, toApiError } from './http/problem-response';
 import { requestGuards } from './http/request-guards';
@@ -49,7 +50,15 @@ export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandl
       });
     },
   });
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  // Out of time means DynamoDB was too slow (the only thing the function waits for): answer the
+  // documented 503 + Retry-After instead of middy's generic timeout error (a 500), early enough
+  // to be sent before the platform's own timeout.
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>({
+    timeoutEarlyInMillis: 500,
+    timeoutEarlyResponse: () => {
+      throw new DependencyUnavailableError();
+    },
+  })
     .use(accessLog(logger))
     .use(problemResponses(logger))
     .use(requestGuards())
