@@ -24,6 +24,12 @@ import { toItem } from './item-record';
 const isConditionFailure = (e: unknown): e is Error & { Item?: unknown } =>
   e instanceof Error && e.name === 'ConditionalCheckFailedException';
 
+/** The stored item (as DynamoDB returns it in the error, marshalled) is the one this request made. */
+const isSameWrite = (stored: unknown, item: Item) => {
+  const record = stored as Record<string, { S?: string } | undefined> | undefined;
+  return record?.['id']?.S === item.id && record?.['createdAt']?.S === item.createdAt;
+};
+
 /** ItemRepository on one DynamoDB table (PK = OWNER#sub, SK = ITEM#ulid | IDEMPOTENCY#key). */
 export class DynamoItemRepository implements ItemRepository {
   constructor(
@@ -80,7 +86,15 @@ export class DynamoItemRepository implements ItemRepository {
       ExpressionAttributeNames: { '#sk': ItemKeys.sortKey },
     };
     if (!idempotency) {
-      await callDynamo(() => this.client.send(new PutCommand(itemPut)));
+      await callDynamo(() =>
+        this.client.send(
+          new PutCommand({ ...itemPut, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+        ),
+      ).catch((error: unknown) => {
+        // The SDK retried a put whose answer was lost after it landed: the item there is ours.
+        if (isConditionFailure(error) && isSameWrite(error.Item, item)) return;
+        throw error;
+      });
       return;
     }
     const record: IdempotencyRecord = { ...idempotency, item };
