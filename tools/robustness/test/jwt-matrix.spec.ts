@@ -1,25 +1,16 @@
 import { GatewayErrorSchema } from '@items-api/contract';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@items-api/local';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { JWK } from 'jose';
 import { createTokenForge, type TokenForge } from '../src/auth/token-forge';
 import { itemRoutes } from '../src/fuzz/request-arbitrary';
+import { issuerKeyIn } from '../src/harness/local-api-process';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
 import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';
 
 const HOUR = 3600;
 const now = () => Math.floor(Date.now() / 1000);
-
-/** The issuer's private key, which a non-memory local server keeps (as a JWK file) in its dataDir. */
-function issuerKeyIn(dataDir: string): JWK {
-  for (const file of readdirSync(dataDir).filter((name) => name.endsWith('.json'))) {
-    const jwk = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as JWK;
-    if (jwk.kty === 'RSA' && jwk.d) return jwk;
-  }
-  throw new Error(`no private JWK in ${dataDir}`);
-}
 
 /** Authorization header values that must each be refused, named for what is wrong. */
 const badCredentials: [string, (forge: TokenForge) => Promise<string>][] = [

@@ -36,23 +36,22 @@ const parseJson = (text: string): unknown => {
 };
 
 /**
- * The local API (gateway emulator + items handler) with tokens minted on demand for any owner.
- * `send` defaults to owner `alice`.
+ * Requests to an API at `url` as any owner (`send` defaults to `alice`), with tokens from `mint`
+ * made once per owner.
  */
-export async function startRobustApi(options: LocalApiOptions = {}) {
-  const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });
+export function createApiClient(url: string, mint: (owner: string) => Promise<string>) {
   const tokens = new Map<string, Promise<string>>();
   const token = (owner: string) => {
     const known = tokens.get(owner);
     if (known) return known;
-    const minted = api.issueToken({ sub: owner });
+    const minted = mint(owner);
     tokens.set(owner, minted);
     return minted;
   };
 
   async function send(path: string, options: SendOptions = {}): Promise<ApiResponse> {
     const { method = 'GET', as = 'alice', json, body, headers = {} } = options;
-    const response = await fetch(`${api.url}${path}`, {
+    const response = await fetch(`${url}${path}`, {
       method,
       headers: {
         ...(as === null ? {} : { authorization: `Bearer ${await token(as)}` }),
@@ -65,7 +64,16 @@ export async function startRobustApi(options: LocalApiOptions = {}) {
     return { status: response.status, headers: response.headers, text, json: parseJson(text) };
   }
 
-  return { api, token, send, stop: () => api.stop() };
+  return { url, token, send };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The local API (gateway emulator + items handler) in this process, on DynamoDB Local. */
+export async function startRobustApi(options: LocalApiOptions = {}) {
+  const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });
+  const client = createApiClient(api.url, (owner) => api.issueToken({ sub: owner }));
+  return { ...client, api, stop: () => api.stop() };
 }
 
 export type RobustApi = Awaited<ReturnType<typeof startRobustApi>>;
