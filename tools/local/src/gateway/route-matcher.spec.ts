@@ -34,6 +34,11 @@ describe('createRouteMatcher', () => {
     expect(match('POST', '/nothing/here')?.route.routeKey).toBe('$default');
   });
 
+  it('passes a parameter that is not valid percent-encoding as sent, rather than throwing', () => {
+    expect(match('GET', '/items/%E0%A4%A')?.pathParameters).toEqual({ id: '%E0%A4%A' });
+    expect(match('GET', '/items/caf%C3%A9')?.pathParameters).toEqual({ id: 'café' });
+  });
+
   it('answers nothing when there is no route and no $default', () => {
     expect(createRouteMatcher([route('GET /items')])('GET', '/other')).toBeUndefined();
   });

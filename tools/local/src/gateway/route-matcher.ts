@@ -34,6 +34,15 @@ function compile(route: GatewayRoute): CompiledRoute | undefined {
   };
 }
 
+/** A path parameter, percent-decoded; one that is not valid percent-encoding is passed as sent. */
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /**
  * API Gateway's route selection: the most specific matching route wins (exact segments over
  * variables, variables over greedy `{proxy+}`, a method over `ANY`), else `$default`, else none.
@@ -56,7 +65,7 @@ export function createRouteMatcher(routes: readonly GatewayRoute[]) {
       );
     const best = candidates[0];
     if (!best) return fallback ? { route: fallback } : undefined;
-    const values = best.match.slice(1).map((v) => decodeURIComponent(v));
+    const values = best.match.slice(1).map(decodeSegment);
     const pathParameters = Object.fromEntries(
       best.c.names.map((name, i) => [name, values[i] ?? '']),
     );
