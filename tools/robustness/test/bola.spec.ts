@@ -1,5 +1,5 @@
 import { formatETag, ProblemTypes } from '@items-api/contract';
-import { itemRoutes } from '../src/fuzz/request-arbitrary';
+import { itemRoutes } from '../src/fuzz/contract-routes';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
 import {
   startRobustApi,

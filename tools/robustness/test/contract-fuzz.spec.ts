@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { contractAccepts } from '../src/fuzz/classify-request';
 import { describeSent, outcomeViolations } from '../src/fuzz/outcome-check';
-import { itemRoutes, requestsFor, type FuzzRequest } from '../src/fuzz/request-arbitrary';
+import { itemRoutes } from '../src/fuzz/contract-routes';
+import { requestsFor, type FuzzRequest } from '../src/fuzz/request-arbitrary';
 import { idFor, sendFuzzRequest, type FuzzWorld } from '../src/fuzz/send-request';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
 import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';

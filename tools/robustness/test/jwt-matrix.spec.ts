@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTokenForge, type TokenForge } from '../src/auth/token-forge';
-import { itemRoutes } from '../src/fuzz/request-arbitrary';
+import { itemRoutes } from '../src/fuzz/contract-routes';
 import { issuerKeyIn } from '../src/harness/local-api-process';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
 import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';

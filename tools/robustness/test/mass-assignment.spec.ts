@@ -1,6 +1,6 @@
 import { ItemKeys } from '@items-api/api';
 import { formatETag, ProblemTypes } from '@items-api/contract';
-import { itemRoutes, serverOwnedFields } from '../src/fuzz/request-arbitrary';
+import { itemRoutes, serverOwnedFields } from '../src/fuzz/contract-routes';
 import { createPartitionReader, type PartitionReader } from '../src/harness/partition';
 import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';
 

@@ -1,9 +1,8 @@
 import { ContentTypes } from '@items-api/contract';
-import { isZodType } from '@ts-rest/core';
 import type { ZodTypeAny } from 'zod';
-import { routeOf, type FuzzRequest } from './request-arbitrary';
+import { routeOf, zodOf } from './contract-routes';
+import type { FuzzRequest } from './request-arbitrary';
 
-const zodOf = (value: unknown) => (isZodType(value) ? (value as ZodTypeAny) : undefined);
 const accepts = (schema: ZodTypeAny | undefined, value: unknown) =>
   !schema || schema.safeParse(value).success;
 

@@ -1,5 +1,6 @@
 import { ProblemTypes } from '@items-api/contract';
-import { routeOf, type FuzzRequest } from './request-arbitrary';
+import { routeOf } from './contract-routes';
+import type { FuzzRequest } from './request-arbitrary';
 import { contractViolations } from './response-check';
 import type { SentRequest } from './send-request';
 

@@ -1,14 +1,9 @@
-import {
-  ContentTypes,
-  formatETag,
-  itemsContract,
-  listRoutes,
-  type ContractRoute,
-} from '@items-api/contract';
-import { isZodType } from '@ts-rest/core';
+import { ContentTypes, formatETag, type ContractRoute } from '@items-api/contract';
 import fc, { type Arbitrary } from 'fast-check';
 import type { AnyZodObject, ZodTypeAny } from 'zod';
-import { invalidOf, validOf } from './zod-arbitrary';
+import { objectOf, serverOwnedFields, shapeOf, zodOf } from './contract-routes';
+import { validOf } from './zod-arbitrary';
+import { invalidOf } from './zod-invalid-arbitrary';
 
 /** Which item a request names: one of the caller's, another owner's, or a literal id. */
 export type IdSlot =
@@ -29,37 +24,6 @@ export type FuzzRequest = {
 
 /** Stands for a cursor the API issued to the caller; replaced when the request is sent. */
 export const ISSUED_CURSOR = '<issued cursor>';
-
-const routes = new Map(listRoutes(itemsContract).map((route) => [route.operationId, route]));
-
-/** The items contract's route of that name. */
-export function routeOf(operationId: string): ContractRoute {
-  const route = routes.get(operationId);
-  if (!route) throw new Error(`no route ${operationId} in the items contract`);
-  return route;
-}
-
-/** Every route of the items contract (what the fuzzer covers). */
-export const itemRoutes = [...routes.values()];
-
-const zodOf = (value: unknown) => (isZodType(value) ? (value as ZodTypeAny) : undefined);
-const objectOf = (value: unknown) => zodOf(value) as AnyZodObject | undefined;
-const shapeOf = (schema: AnyZodObject | undefined) =>
-  (schema?.shape ?? {}) as Record<string, ZodTypeAny>;
-
-/** The first 2xx response schema of a route (what it answers on success). */
-export function successSchema(route: ContractRoute): AnyZodObject | undefined {
-  const success = Object.entries(route.route.responses).find(([status]) => status.startsWith('2'));
-  return objectOf(success?.[1]);
-}
-
-/** Fields the server owns: in the success response but not in the route's request body. */
-export function serverOwnedFields(route: ContractRoute): string[] {
-  const body = objectOf((route.route as { body?: unknown }).body);
-  if (!body) return [];
-  const bodyKeys = Object.keys(shapeOf(body));
-  return Object.keys(shapeOf(successSchema(route))).filter((key) => !bodyKeys.includes(key));
-}
 
 const headerSafe = (value: string) => /^[\x20-\x7E]*$/.test(value) && value.trim() === value;
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));

@@ -1,6 +1,6 @@
 import { ContentTypes, ProblemTypes } from '@items-api/contract';
 import type { ApiResponse } from '../harness/robust-api';
-import { routeOf, serverOwnedFields } from './request-arbitrary';
+import { routeOf, serverOwnedFields } from './contract-routes';
 import { contractViolations } from './response-check';
 
 const item = {

@@ -1,5 +1,6 @@
 import type { ApiResponse, RobustApi } from '../harness/robust-api';
-import { ISSUED_CURSOR, routeOf, type FuzzRequest, type IdSlot } from './request-arbitrary';
+import { routeOf } from './contract-routes';
+import { ISSUED_CURSOR, type FuzzRequest, type IdSlot } from './request-arbitrary';
 
 /** What a generated request is resolved against: each owner's items and an issued cursor. */
 export type FuzzWorld = {

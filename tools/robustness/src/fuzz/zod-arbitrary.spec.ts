@@ -5,7 +5,8 @@ import {
   ListItemsQuerySchema,
 } from '@items-api/contract';
 import fc from 'fast-check';
-import { invalidOf, validOf } from './zod-arbitrary';
+import { validOf } from './zod-arbitrary';
+import { invalidOf } from './zod-invalid-arbitrary';
 
 const sample = <T>(arbitrary: fc.Arbitrary<T>) => fc.sample(arbitrary, { numRuns: 400, seed: 42 });
 
