@@ -130,6 +130,17 @@ describe('items handler', () => {
       expect(res.json.errors[0].path).toBe('params.id');
     });
 
+    it('answers a query parameter or body field named bind with 400 naming it (a router library would throw)', async () => {
+      const { call, repo } = createTestHandler();
+      const query = await call({ query: 'bind=1' });
+      expect(query.statusCode).toBe(400);
+      expect(query.json.errors).toEqual([{ path: 'query.bind', message: 'unrecognized field' }]);
+      const body = await call({ method: 'POST', body: { name: 'x', bind: 'y' } });
+      expect(body.statusCode).toBe(400);
+      expect(body.json.errors).toEqual([{ path: 'body.bind', message: 'unrecognized field' }]);
+      expect((repo as InMemoryItemRepository).items.size).toBe(0);
+    });
+
     it('returns 400 for a limit out of range', async () => {
       const { call } = createTestHandler();
       const res = await call({ query: 'limit=101' });

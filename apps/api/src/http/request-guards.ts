@@ -3,6 +3,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ApiError } from '../errors';
 import { matchRoute } from './route-table';
+import { rejectRouterBreakingKeys } from './router-breaking-keys';
 
 const hasBody = (route: { method: string }) => route.method === 'POST' || route.method === 'PUT';
 
@@ -27,6 +28,7 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
       headers: { [Headers.allow]: match.allow.join(', ') },
     });
   }
+  rejectRouterBreakingKeys(event.queryStringParameters, undefined);
   const headers = event.headers ?? {};
   if (!hasBody(match.route)) {
     // Bodies are ignored where the contract has none; dropping the type keeps the router from parsing one.
@@ -49,11 +51,13 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
   }
   // Media types are case-insensitive, but the router parses a body only for a lower-case `json`.
   headers[Headers.contentType] = ContentTypes.json;
+  let parsed: unknown;
   try {
-    JSON.parse(body);
+    parsed = JSON.parse(body);
   } catch (error) {
     throw new ApiError('malformedJson', `The body is not valid JSON: ${(error as Error).message}`);
   }
+  rejectRouterBreakingKeys(undefined, parsed);
 }
 
 export const requestGuards = (): MiddlewareObj<APIGatewayProxyEventV2> => ({
