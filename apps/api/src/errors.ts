@@ -1,4 +1,7 @@
-import { ProblemTypes, type FieldError, type ProblemTypeName } from '@items-api/contract';
+import { Headers, ProblemTypes, type FieldError, type ProblemTypeName } from '@items-api/contract';
+
+/** Both retryable problems ask for a one-second pause. */
+const retryAfterOneSecond = { [Headers.retryAfter]: '1' };
 
 /** Base of every error the API answers on purpose; `kind` picks the problem type (and status). */
 export class ApiError extends Error {
@@ -78,7 +81,7 @@ export class IdempotencyInFlightError extends ApiError {
       'A request with this Idempotency-Key is being processed; retry shortly',
       {
         ...options,
-        headers: { 'retry-after': '1' },
+        headers: retryAfterOneSecond,
       },
     );
   }
@@ -90,7 +93,7 @@ export class DependencyUnavailableError extends ApiError {
   constructor(options?: { cause?: unknown }) {
     super('unavailable', 'The data store is busy or unreachable; retry after the given delay', {
       ...options,
-      headers: { 'retry-after': '1' },
+      headers: retryAfterOneSecond,
     });
   }
 }

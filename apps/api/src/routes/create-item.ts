@@ -1,3 +1,4 @@
+import { insertParamsIntoPath } from '@ts-rest/core';
 import {
   formatETag,
   Headers,
@@ -65,7 +66,10 @@ export const createItem = (deps: RouteDeps) =>
       item = newItem(body, deps);
       await deps.repo.create(owner, item);
     }
-    responseHeaders.set(Headers.location, `/items/${item.id}`);
+    responseHeaders.set(
+      Headers.location,
+      insertParamsIntoPath({ path: itemsContract.getItem.path, params: { id: item.id } }),
+    );
     responseHeaders.set(Headers.etag, formatETag(item.version));
     return { status: 201, body: item };
   });

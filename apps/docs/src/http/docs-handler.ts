@@ -1,18 +1,14 @@
-import { docsContract, toGatewayPath } from '@items-api/contract';
-import type { AppRoute } from '@ts-rest/core';
+import { docsContract, toRouteKey } from '@items-api/contract';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DocsSite } from '../site/docs-site';
 import { CacheControl, notFoundResult, resourceResult, type DocsResult } from './responses';
 
 export type DocsHandler = (event: APIGatewayProxyEventV2) => Promise<DocsResult>;
 
-/** The gateway's route key for a contract route: `GET /docs/{asset}`. */
-const routeKey = (route: AppRoute) => `${route.method} ${toGatewayPath(route.path)}`;
-
 const RouteKeys = {
-  openApi: routeKey(docsContract.getOpenApi),
-  docs: routeKey(docsContract.getDocs),
-  asset: routeKey(docsContract.getDocsAsset),
+  openApi: toRouteKey(docsContract.getOpenApi),
+  docs: toRouteKey(docsContract.getDocs),
+  asset: toRouteKey(docsContract.getDocsAsset),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { ContentTypes } from '@items-api/contract';
 import openApiDocument from '@items-api/contract/openapi.json';
 import { loadAssets, toResource, type Resource } from './asset-files';
 import { renderDocsPage } from './docs-page';
@@ -14,7 +15,7 @@ export function loadDocsSite(): DocsSite {
   const page = renderDocsPage({ title: `${openApiDocument.info.title} docs`, assets });
   return {
     page: toResource('text/html; charset=utf-8', Buffer.from(page)),
-    openApi: toResource('application/json', Buffer.from(JSON.stringify(openApiDocument))),
+    openApi: toResource(ContentTypes.json, Buffer.from(JSON.stringify(openApiDocument))),
     assets,
   };
 }

@@ -2,7 +2,14 @@ import { apiRoutes, type ContractRoute } from '@items-api/contract';
 import { corsAllowMethods, planGatewayRoutes } from './gateway-routes';
 
 const route = (method: ContractRoute['method'], path: string, auth: 'jwt' | 'none') =>
-  ({ operationId: 'x', method, path, auth, route: {} }) as unknown as ContractRoute;
+  ({
+    operationId: 'x',
+    method,
+    path,
+    routeKey: `${method} ${path}`,
+    auth,
+    route: {},
+  }) as unknown as ContractRoute;
 
 describe('planGatewayRoutes', () => {
   it('gives every contract route a gateway route, then preflight and $default', () => {

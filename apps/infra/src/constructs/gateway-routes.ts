@@ -27,7 +27,7 @@ export const preflightRouteKey = 'OPTIONS /{proxy+}';
 export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRoutePlan[] {
   return [
     ...routes.map((route): GatewayRoutePlan => ({
-      routeKey: `${route.method} ${route.path}`,
+      routeKey: route.routeKey,
       target: route.auth === 'none' ? 'docs' : 'items',
       auth: route.auth,
     })),

@@ -7,7 +7,7 @@ export const stageNames = ['dev', 'prod'] as const;
 export const StageNameSchema = z.enum(stageNames);
 export type StageName = z.infer<typeof StageNameSchema>;
 
-const contractRouteKeys = new Set(apiRoutes.map((route) => `${route.method} ${route.path}`));
+const contractRouteKeys = new Set(apiRoutes.map((route) => route.routeKey));
 
 const ThrottleSchema = z.object({
   rateLimit: z.number().positive(),

@@ -11,12 +11,18 @@ export type ContractRoute = {
   readonly method: HttpMethod;
   /** OpenAPI / API Gateway style: `/items/{id}`. */
   readonly path: string;
+  /** API Gateway's route key: `GET /items/{id}`. */
+  readonly routeKey: string;
   readonly auth: RouteMetadata['auth'];
   readonly route: AppRoute;
 };
 
 /** `/items/:id` → `/items/{id}` (API Gateway and OpenAPI spell parameters this way). */
 export const toGatewayPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** API Gateway's route key for a contract route: `GET /items/{id}`. */
+export const toRouteKey = (route: Pick<AppRoute, 'method' | 'path'>) =>
+  `${route.method} ${toGatewayPath(route.path)}`;
 
 export function listRoutes(router: AppRouter): ContractRoute[] {
   return Object.entries(router).flatMap(([name, value]) =>
@@ -26,6 +32,7 @@ export function listRoutes(router: AppRouter): ContractRoute[] {
             operationId: name,
             method: value.method,
             path: toGatewayPath(value.path),
+            routeKey: toRouteKey(value),
             auth: (value.metadata as RouteMetadata | undefined)?.auth ?? 'jwt',
             route: value,
           },

@@ -5,6 +5,18 @@ export type HttpResponse = {
   body: Buffer;
 };
 
+/** A JSON response: a function result without `statusCode`, the gateway's own errors, the JWKS. */
+export const jsonResponse = (
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): HttpResponse => ({
+  status,
+  headers: { 'content-type': 'application/json', ...headers },
+  cookies: [],
+  body: Buffer.from(json),
+});
+
 type StructuredResult = {
   statusCode: number;
   headers?: Record<string, string | number | boolean>;
@@ -22,13 +34,7 @@ const isStructured = (result: unknown): result is StructuredResult =>
  */
 export function fromResult(result: unknown): HttpResponse {
   if (!isStructured(result)) {
-    const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
-    return {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-      cookies: [],
-      body: Buffer.from(body),
-    };
+    return jsonResponse(200, typeof result === 'string' ? result : JSON.stringify(result ?? null));
   }
   const headers = Object.fromEntries(
     Object.entries(result.headers ?? {}).map(([name, value]) => [

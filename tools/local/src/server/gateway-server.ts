@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AuthorizerResult } from '../auth/jwt-authorizer';
 import { applyCors, isCorsEnabled, isPreflight, preflightHeaders } from '../gateway/cors';
-import { fromResult, type HttpResponse } from '../gateway/from-result';
+import { fromResult, jsonResponse, type HttpResponse } from '../gateway/from-result';
 import { GatewayLimits, GatewayMessages, type GatewayMessage } from '../gateway/gateway-errors';
 import { createRouteMatcher } from '../gateway/route-matcher';
 import { Throttle } from '../gateway/throttle';
@@ -21,15 +21,8 @@ export type GatewayServerOptions = {
   localRoutes?: (path: string) => HttpResponse | undefined;
 };
 
-const gatewayError = (
-  { status, message }: GatewayMessage,
-  headers: Record<string, string> = {},
-): HttpResponse => ({
-  status,
-  headers: { 'content-type': 'application/json', ...headers },
-  cookies: [],
-  body: Buffer.from(JSON.stringify({ message })),
-});
+const gatewayError = ({ status, message }: GatewayMessage, headers: Record<string, string> = {}) =>
+  jsonResponse(status, JSON.stringify({ message }), headers);
 
 function send(res: ServerResponse, response: HttpResponse, requestId: string): void {
   const headers: Record<string, string | string[]> = {

@@ -5,7 +5,7 @@ import type { Integration } from './invoke';
 
 /** The logical ids of the functions the template routes a contract's routes to. */
 function functionsServing(config: GatewayConfig, contract: AppRouter): Set<string> {
-  const keys = new Set(listRoutes(contract).map((r) => `${r.method} ${r.path}`));
+  const keys = new Set(listRoutes(contract).map((r) => r.routeKey));
   return new Set(config.routes.filter((r) => keys.has(r.routeKey)).map((r) => r.functionId));
 }
 

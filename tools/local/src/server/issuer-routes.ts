@@ -1,15 +1,10 @@
 import type { DevIssuer } from '../auth/dev-issuer';
 import { ISSUER_PATH } from '../auth/local-identity';
-import type { HttpResponse } from '../gateway/from-result';
+import { jsonResponse, type HttpResponse } from '../gateway/from-result';
+
+const json = (body: unknown) => jsonResponse(200, JSON.stringify(body));
 
 /** Local-only paths, outside the API: the dev issuer's OpenID discovery document and JWKS. */
-const json = (body: unknown): HttpResponse => ({
-  status: 200,
-  headers: { 'content-type': 'application/json' },
-  cookies: [],
-  body: Buffer.from(JSON.stringify(body)),
-});
-
 export function issuerRoutes(issuer: DevIssuer, path: string): HttpResponse | undefined {
   if (path === `${ISSUER_PATH}/.well-known/openid-configuration`) {
     return json({
