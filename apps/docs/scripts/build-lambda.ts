@@ -16,7 +16,7 @@ async function main() {
     outfile: join(outDir, 'main.mjs'),
     bundle: true,
     platform: 'node',
-    target: 'node22',
+    target: 'node24',
     format: 'esm',
     minify: true,
     tsconfig: join(root, 'tsconfig.base.json'),

@@ -33,7 +33,7 @@ export interface ApiFunctionProps {
 }
 
 /**
- * A Node.js 22 arm64 function behind the gateway, with its own log group (retention set) and a
+ * A Node.js 24 arm64 function behind the gateway, with its own log group (retention set) and a
  * role that may write only to that log group: no AWS managed policy.
  */
 export class ApiFunction extends Construct implements IGrantable {
@@ -63,7 +63,7 @@ export class ApiFunction extends Construct implements IGrantable {
     });
     logGroup.grantWrite(role);
     this.fn = new Function(this, 'Function', {
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       code,
       handler,
@@ -82,7 +82,7 @@ export class ApiFunction extends Construct implements IGrantable {
   /** Findings this construct accepts by design; cdk-nag reads these acknowledgements. */
   private acknowledgeFindings(tracing: boolean) {
     const runtimeReason =
-      'nodejs22.x is the Node version the bundle is built and tested on (package.json pins node 22); runtime and toolchain move together.';
+      'nodejs24.x is the Node version the bundle is built and tested on (package.json pins node 24); runtime and toolchain move together.';
     Validations.of(this).acknowledge(
       { id: 'AwsSolutions-L1', reason: runtimeReason },
       { id: 'Serverless-LambdaLatestVersion', reason: runtimeReason },

@@ -28,14 +28,14 @@ describe('ItemsApiStack functions, table and permissions', () => {
     prod = synth('prod');
   });
 
-  it('runs both functions on nodejs22.x arm64 from main.handler', () => {
+  it('runs both functions on nodejs24.x arm64 from main.handler', () => {
     const functions = Object.values(
       dev.findResources('AWS::Lambda::Function') as Record<string, Resource>,
     );
     expect(functions).toHaveLength(2);
     for (const fn of functions) {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'main.handler',
       });

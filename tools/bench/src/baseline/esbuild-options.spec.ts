@@ -2,7 +2,7 @@ import { toEsbuildOptions } from './esbuild-options';
 
 const apiBuild = {
   platform: 'node' as const,
-  target: 'node22',
+  target: 'node24',
   format: ['esm' as const],
   bundle: true,
   thirdParty: true,
@@ -25,7 +25,7 @@ describe('baseline esbuild options', () => {
       bundle: true,
       minify: true,
       platform: 'node',
-      target: 'node22',
+      target: 'node24',
       format: 'esm',
       sourcemap: false,
     });

@@ -89,7 +89,7 @@ describe('readGatewayConfig on the synthesized stacks', () => {
       timeoutSeconds: stageConfigs.prod.itemsFunction.timeoutSeconds,
       memoryMb: stageConfigs.prod.itemsFunction.memoryMb,
       handler: 'main.handler',
-      runtime: 'nodejs22.x',
+      runtime: 'nodejs24.x',
       architecture: 'arm64',
     });
     expect(dev.functions[routeOf(dev, '$default').functionId]?.memoryMb).toBe(
