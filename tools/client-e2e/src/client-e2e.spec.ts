@@ -35,19 +35,21 @@ describe('the packed client, installed in a project outside the workspace', () =
   const installedManifest = async (name: string) =>
     JSON.parse(await readFile(join(project.dir, 'node_modules', name, 'package.json'), 'utf8'));
 
-  it('packs built code, declarations and docs only', () => {
+  it('packs built code, declarations, docs and the licence only', () => {
     const contract = packageNamed('@items-api/contract');
     const client = packageNamed('@items-api/client');
 
-    expect(contract?.files).toEqual(expect.arrayContaining([...entryPoints, 'openapi.json']));
-    expect(client?.files).toEqual(expect.arrayContaining([...entryPoints, 'README.md']));
+    expect(contract?.files).toEqual(
+      expect.arrayContaining([...entryPoints, 'openapi.json', 'LICENSE']),
+    );
+    expect(client?.files).toEqual(expect.arrayContaining([...entryPoints, 'README.md', 'LICENSE']));
     const stray = packed
       .flatMap((p) => p.files)
       .filter((f) => /\.spec\.|\.map$|^src\/|(?<!\.d)\.m?ts$|\.tsbuildinfo$/.test(f));
     expect(stray).toEqual([]);
   });
 
-  it('declares ESM and CommonJS entry points with types and only runtime dependencies', async () => {
+  it('declares ESM and CommonJS entry points with types, zod and ts-rest as peers', async () => {
     const client = await installedManifest('@items-api/client');
     const contract = await installedManifest('@items-api/contract');
 
@@ -64,12 +66,12 @@ describe('the packed client, installed in a project outside the workspace', () =
       });
       expect(manifest).not.toHaveProperty('devDependencies');
     }
-    expect(Object.keys(client.dependencies).sort()).toEqual([
-      '@items-api/contract',
-      '@ts-rest/core',
-      'zod',
-    ]);
-    expect(Object.keys(contract.dependencies).sort()).toEqual(['@ts-rest/core', 'zod']);
+    // zod and ts-rest are the consumer's own: one copy of each in their tree, whatever they pin.
+    expect(Object.keys(client.dependencies)).toEqual(['@items-api/contract']);
+    for (const manifest of [client, contract]) {
+      expect(Object.keys(manifest.peerDependencies).sort()).toEqual(['@ts-rest/core', 'zod']);
+    }
+    expect(contract).not.toHaveProperty('dependencies');
     expect(contract.exports['./openapi.json']).toBe('./openapi.json');
   });
 
