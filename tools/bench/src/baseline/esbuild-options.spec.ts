@@ -10,6 +10,7 @@ const apiBuild = {
   sourcemap: false,
   esbuildOptions: {
     mainFields: ['module', 'main'],
+    alias: { '@aws-sdk/credential-provider-node': './lambda-credentials.ts' },
     legalComments: 'none' as const,
     outExtension: { '.js': '.mjs' },
     banner: { js: 'import { createRequire } from "node:module";' },
@@ -17,7 +18,7 @@ const apiBuild = {
 };
 
 describe('baseline esbuild options', () => {
-  it('carries over the options that shape the bundle', () => {
+  it("carries over the options that shape the bundle, not the kit's own aliases", () => {
     expect(toEsbuildOptions(apiBuild)).toEqual({
       mainFields: ['module', 'main'],
       legalComments: 'none',

@@ -23,8 +23,14 @@ export function toEsbuildOptions(options: NxEsbuildOptions): BuildOptions {
   if (options.format && options.format.length !== 1) {
     throw new Error(`api:build writes ${options.format.length} formats; expected one`);
   }
-  // The baseline is written to one outfile, so the output extension does not apply.
-  const { outExtension: _outExtension, ...esbuildOptions } = options.esbuildOptions ?? {};
+  // The baseline is written to one outfile, so the output extension does not apply. It is a plain
+  // GetCommand function as anyone would write it: the kit's aliases (the env-only credential
+  // provider in place of the SDK's default chain) are what is being measured, so they stay out.
+  const {
+    outExtension: _outExtension,
+    alias: _alias,
+    ...esbuildOptions
+  } = options.esbuildOptions ?? {};
   return {
     ...esbuildOptions,
     bundle: options.bundle ?? true,
