@@ -4,6 +4,7 @@ import {
   documentedUnits,
   readCommands,
   reportedUnits,
+  StoredSizes,
   writeCommands,
 } from './documented-capacity';
 
@@ -19,13 +20,15 @@ type Doc = Record<string, unknown>;
 
 /**
  * Asks DynamoDB for ReturnConsumedCapacity on every data call of `client` and hands each call's
- * units to `record`. A client middleware, so the handler's own repository code stays untouched
+ * units to `record` (the documented ones computed before the write is applied, so a delete is
+ * charged by what it removed). A client middleware, so the handler's own repository code stays untouched
  * (the client is what createDependencies takes injected).
  */
 export function recordConsumedCapacity(
   client: DynamoDBDocumentClient,
   record: (entry: CapacityRecord) => void,
 ): void {
+  const stored = new StoredSizes();
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const command = context.commandName ?? '';
@@ -39,7 +42,8 @@ export function recordConsumedCapacity(
       const result = await next({ ...args, input: input as typeof args.input });
       const output = result.output as Doc;
       const reported = reportedUnits(output.ConsumedCapacity);
-      const documented = documentedUnits(command, input, output);
+      const documented = documentedUnits(command, input, output, stored.sizeOf);
+      if (kind === 'write') stored.apply(command, input);
       record({
         command,
         kind,
