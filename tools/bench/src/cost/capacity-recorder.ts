@@ -21,8 +21,9 @@ type Doc = Record<string, unknown>;
 /**
  * Asks DynamoDB for ReturnConsumedCapacity on every data call of `client` and hands each call's
  * units to `record` (the documented ones computed before the write is applied, so a delete is
- * charged by what it removed). A client middleware, so the handler's own repository code stays untouched
- * (the client is what createDependencies takes injected).
+ * charged by what it removed). A client middleware, so the handler's own repository code stays
+ * untouched (the client is what createDependencies takes injected). Seed through the same client
+ * (BatchWrite is tracked, not recorded) so deletes of seeded items are priced by the rule too.
  */
 export function recordConsumedCapacity(
   client: DynamoDBDocumentClient,
@@ -37,7 +38,12 @@ export function recordConsumedCapacity(
         : writeCommands.has(command)
           ? 'write'
           : undefined;
-      if (!kind) return next(args);
+      if (!kind) {
+        // A seeding batch is not priced, but its records' sizes price their later deletes.
+        const result = await next(args);
+        if (command === 'BatchWriteItemCommand') stored.apply(command, args.input as Doc);
+        return result;
+      }
       const input = { ...(args.input as Doc), ReturnConsumedCapacity: 'TOTAL' };
       const result = await next({ ...args, input: input as typeof args.input });
       const output = result.output as Doc;

@@ -60,6 +60,12 @@ describe('documented capacity with the sizes of records written earlier', () => 
     ).toBe(3);
   });
 
+  it('learns sizes from a BatchWrite (seeding)', () => {
+    const stored = new StoredSizes();
+    stored.apply('BatchWriteItemCommand', { RequestItems: { t: [{ PutRequest: { Item: big } }] } });
+    expect(stored.sizeOf('t', key(big))).toBeGreaterThan(3000);
+  });
+
   it('forgets what was deleted', () => {
     const stored = new StoredSizes();
     stored.apply('PutItemCommand', { TableName: 't', Item: big });

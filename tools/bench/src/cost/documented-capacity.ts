@@ -33,18 +33,35 @@ export class StoredSizes {
 
   /** Applies a write that succeeded. */
   apply(command: string, input: Doc): void {
-    const actions: Action[] =
-      command === 'TransactWriteItemsCommand'
-        ? ((input.TransactItems ?? []) as Action[])
-        : command === 'PutItemCommand'
-          ? [{ Put: input as Action['Put'] }]
-          : command === 'DeleteItemCommand'
-            ? [{ Delete: input as Action['Delete'] }]
-            : [];
+    const actions = actionsOf(command, input);
     for (const { Put, Delete } of actions) {
       if (Put?.Item) this.sizes.set(keyOf(Put.TableName, Put.Item), itemSize(Put.Item));
       if (Delete?.Key) this.sizes.delete(keyOf(Delete.TableName, Delete.Key));
     }
+  }
+}
+
+type BatchRequest = { PutRequest?: { Item?: Doc }; DeleteRequest?: { Key?: Doc } };
+
+/** A write call as its record-level actions. */
+function actionsOf(command: string, input: Doc): Action[] {
+  switch (command) {
+    case 'TransactWriteItemsCommand':
+      return (input.TransactItems ?? []) as Action[];
+    case 'PutItemCommand':
+      return [{ Put: input as Action['Put'] }];
+    case 'DeleteItemCommand':
+      return [{ Delete: input as Action['Delete'] }];
+    case 'BatchWriteItemCommand':
+      return Object.entries((input.RequestItems ?? {}) as Record<string, BatchRequest[]>).flatMap(
+        ([TableName, requests]) =>
+          requests.map(({ PutRequest, DeleteRequest }) => ({
+            ...(PutRequest?.Item ? { Put: { TableName, Item: PutRequest.Item } } : {}),
+            ...(DeleteRequest?.Key ? { Delete: { TableName, Key: DeleteRequest.Key } } : {}),
+          })),
+      );
+    default:
+      return [];
   }
 }
 
