@@ -1,12 +1,12 @@
 import type { ItemsHandler } from '@items-api/api';
-import { formatETag, Headers, type Item } from '@items-api/contract';
+import { formatETag, Headers, ItemLimits, type Item } from '@items-api/contract';
 import { formatNumber } from '../report/format';
 import { renderTable } from '../report/render-table';
 import { apiEvent, benchContext } from '../support/api-event';
 import type { CapacityRecord } from './capacity-recorder';
 
 /** Tag counts compared: none, one, two and the most an item may carry. */
-export const TAG_COUNTS = [0, 1, 2, 20] as const;
+export const TAG_COUNTS = [0, 1, 2, ItemLimits.tagsMax] as const;
 const PAGE = 25;
 
 type Units = { readonly reported?: number; readonly documented?: number };
@@ -31,7 +31,8 @@ function unitsOf(records: readonly CapacityRecord[], kind: CapacityRecord['kind'
 }
 
 /**
- * Read and write units per call of each operation, for items carrying 0, 1, 2 and 20 tags:
+ * Read and write units per call of each operation, for items carrying 0, 1, 2 and 20 tags (the
+ * most):
  * the real handler on DynamoDB Local through the recording client, one owner of its own.
  */
 export async function measureIndexCost({
@@ -112,10 +113,10 @@ const show = (value?: number) => (value === undefined ? 'n/a' : formatNumber(val
 /** Documented units where known, else reported: what the cost model prices. */
 const priced = (units: Units) => units.documented ?? units.reported ?? Number.NaN;
 
-/** What one more tag adds to an operation's write units, from the 0- and 20-tag rows. */
+/** What the first and each further tag add to an operation's write units (0, 1 and most tags). */
 export function writeUnitsPerTag(rows: readonly IndexCostRow[], op: string) {
   const at = (tags: number) => rows.find((r) => r.op === op && r.tags === tags);
-  const [none, first, most] = [at(0), at(1), at(TAG_COUNTS.at(-1)!)];
+  const [none, first, most] = [at(0), at(1), at(ItemLimits.tagsMax)];
   if (!none || !first || !most) return undefined;
   const [w0, w1, wMost] = [priced(none.write), priced(first.write), priced(most.write)];
   return { firstTag: w1 - w0, eachFurther: (wMost - w1) / (most.tags - 1) };
