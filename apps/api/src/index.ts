@@ -3,6 +3,7 @@ export { createItemsHandler, type HandlerDeps, type ItemsHandler } from './creat
 export { createDependencies, createDocumentClient } from './dependencies';
 export { ItemKeys } from './items/item-keys';
 export { itemRecords } from './items/item-record';
+export { backfillTagIndex, type BackfillReport } from './items/backfill-tag-index';
 export { createLogger, type Logger } from './logger';
 export { InMemoryItemRepository } from './items/in-memory-item-repository';
 export { CursorCodec } from './items/cursor';

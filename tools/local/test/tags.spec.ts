@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ItemKeys } from '@items-api/api';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { backfillTagIndex, ItemKeys } from '@items-api/api';
 import type { Item } from '@items-api/contract';
 import { startTestApi, type Caller, type TestApi } from './test-api';
 
@@ -22,7 +22,10 @@ async function create(t: TestApi, name: string, tags: string[], as: Caller = 'al
 }
 
 /** Every page of a list, following nextCursor. */
-async function listAll(t: TestApi, { tag, limit = 100 }: { tag?: string; limit?: number } = {}) {
+async function listAll(
+  t: TestApi,
+  { tag, limit = 100, as = 'alice' }: { tag?: string; limit?: number; as?: Caller } = {},
+) {
   const items: Item[] = [];
   let cursor: string | undefined;
   do {
@@ -31,7 +34,7 @@ async function listAll(t: TestApi, { tag, limit = 100 }: { tag?: string; limit?:
       ...(tag !== undefined ? { tag } : {}),
       ...(cursor ? { cursor } : {}),
     });
-    const page = await send(t, `/items?${query}`);
+    const page = await send(t, `/items?${query}`, { as });
     expect(page.status).toBe(200);
     items.push(...page.json.items);
     cursor = page.json.nextCursor;
@@ -84,10 +87,10 @@ describe('GET /items?tag=: the caller’s items carrying a tag, from the tag ind
    * The index is exact: for every tag, the list by tag is the unfiltered list filtered by it
    * (same items, same versions, same order), and the table holds no other tag record.
    */
-  async function expectExactIndex(owner: string, tags: string[]) {
-    const all = await listAll(t);
+  async function expectExactIndex(owner: 'alice' | 'bob', tags: string[]) {
+    const all = await listAll(t, { as: owner });
     for (const tag of tags) {
-      expect(await listAll(t, { tag, limit: 7 })).toEqual(
+      expect(await listAll(t, { tag, limit: 7, as: owner })).toEqual(
         all.filter((item) => item.tags.includes(tag)),
       );
     }
@@ -295,5 +298,37 @@ describe('GET /items?tag=: the caller’s items carrying a tag, from the tag ind
         expect(listed).toBe(stored.json.tags.includes(tag));
       }
     }
+  });
+
+  it('backfills the copies of items stored before the index, once however often it runs', async () => {
+    const legacy = (n: number, tags: string[]): Item => ({
+      id: `01JD8X3ZK5N2M4Q7R9T1V3W5Y${n}`,
+      name: `legacy ${n}`,
+      tags,
+      createdAt: '2026-11-25T09:30:00.000Z',
+      updatedAt: '2026-11-25T09:30:00.000Z',
+      version: 3,
+    });
+    const old = [legacy(1, ['legacy', 'old']), legacy(2, []), legacy(3, ['legacy'])];
+    for (const item of old) {
+      await dynamo.send(
+        new PutCommand({
+          TableName: t.api.tableName,
+          Item: {
+            [ItemKeys.partitionKey]: ItemKeys.owner('bob'),
+            [ItemKeys.sortKey]: ItemKeys.item(item.id),
+            ...item,
+          },
+        }),
+      );
+    }
+    expect(await listAll(t, { tag: 'legacy', as: 'bob' })).toEqual([]);
+    const first = await backfillTagIndex(dynamo, t.api.tableName);
+    expect(first.indexed).toBeGreaterThanOrEqual(2);
+    expect(first.changed).toBe(0);
+    await backfillTagIndex(dynamo, t.api.tableName);
+    expect(await listAll(t, { tag: 'legacy', as: 'bob' })).toEqual([old[2], old[0]]);
+    await expectExactIndex('bob', ['legacy', 'old', 'shared']);
+    await expectExactIndex('alice', ['t', 'u', 'v', 'paged', 'red']);
   });
 });
