@@ -120,4 +120,28 @@ describe('DynamoItemRepository writes that lose a race (faults injected)', () =>
     ).rejects.toThrow(DependencyUnavailableError);
     expect(documentClient.commandCalls(TransactWriteCommand)).toHaveLength(5);
   });
+
+  it('succeeds when a retried untagged replace finds the item its lost first attempt wrote', async () => {
+    const untagged = { PK: 'OWNER#alice', SK: `ITEM#${item.id}`, ...item };
+    const ours = { ...untagged, name: 'Boots', updatedAt: now, version: 2 };
+    documentClient.on(GetCommand).resolvesOnce({ Item: untagged }).resolves({ Item: ours });
+    documentClient.on(PutCommand).rejects(conditionFailed(item));
+    const next = await repo.replace(
+      'alice',
+      item.id,
+      { name: 'Boots', tags: [] },
+      { expectedVersion: 1, now },
+    );
+    expect(next).toMatchObject({ version: 2, updatedAt: now });
+  });
+
+  it('answers 412 when the untagged item there is another writer’s', async () => {
+    const untagged = { PK: 'OWNER#alice', SK: `ITEM#${item.id}`, ...item };
+    const theirs = { ...untagged, name: 'Sandals', updatedAt: now, version: 2 };
+    documentClient.on(GetCommand).resolvesOnce({ Item: untagged }).resolves({ Item: theirs });
+    documentClient.on(PutCommand).rejects(conditionFailed(item));
+    await expect(
+      repo.replace('alice', item.id, { name: 'Boots', tags: [] }, { expectedVersion: 1, now }),
+    ).rejects.toThrow(PreconditionFailedError);
+  });
 });

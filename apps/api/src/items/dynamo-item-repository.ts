@@ -8,6 +8,7 @@ import {
   type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { isDeepStrictEqual } from 'node:util';
 import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
 import { callDynamo } from './dynamo-errors';
 import { translateCreateError } from './create-errors';
@@ -199,7 +200,13 @@ export class DynamoItemRepository implements ItemRepository {
         ...versionCondition(current.version),
       };
       if (current.tags.length === 0 && next.tags.length === 0) {
-        await callDynamo(() => this.client.send(new PutCommand(put)));
+        await callDynamo(() => this.client.send(new PutCommand(put))).catch(async (error) => {
+          // The SDK retried a put whose answer was lost after it landed: the stored item is ours.
+          // (Transactions need no such check: the SDK's retry reuses their ClientRequestToken.)
+          if (isConditionFailure(error) && isDeepStrictEqual(await this.get(owner, id), next))
+            return;
+          throw error;
+        });
         return next;
       }
       await this.transact([
