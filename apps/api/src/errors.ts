@@ -60,8 +60,11 @@ export class InvalidCursorError extends ApiError {
   constructor(options?: { cause?: unknown }) {
     super(
       'invalidCursor',
-      'The cursor is not one this API issued to you; start again without it',
-      options,
+      'The cursor is not one this API issued to you for this query; start again without it',
+      {
+        ...options,
+        errors: [{ path: 'query.cursor', message: 'not a cursor issued for this query' }],
+      },
     );
   }
 }

@@ -2,6 +2,8 @@ export { loadConfig, ConfigError, type Config } from './config';
 export { createItemsHandler, type HandlerDeps, type ItemsHandler } from './create-handler';
 export { createDependencies, createDocumentClient } from './dependencies';
 export { ItemKeys } from './items/item-keys';
+export { itemRecords } from './items/item-record';
+export { backfillTagIndex, type BackfillReport } from './items/backfill-tag-index';
 export { createLogger, type Logger } from './logger';
 export { InMemoryItemRepository } from './items/in-memory-item-repository';
 export { CursorCodec } from './items/cursor';

@@ -9,6 +9,7 @@ type ConsumerReport = {
   created: { id: string; name: string; version: number }[];
   listed: string[];
   replaced: { id: string; name: string; tags: string[]; version: number };
+  tagged: string[];
   staleStatus: number;
   afterRemove: string;
 };
@@ -119,6 +120,8 @@ describe('the packed client, installed in a project outside the workspace', () =
         tags: ['e2e'],
         version: report.created[0].version + 1,
       });
+      // Only the replaced item carries the tag; the owner's other items are not listed.
+      expect(report.tagged).toEqual([createdIds[0]]);
       expect(report.staleStatus).toBe(412);
       expect(report.afterRemove).toBe('not found');
     });

@@ -6,7 +6,8 @@ type TransactionCanceled = Error & { CancellationReasons?: CancellationReason[] 
 
 /**
  * The create transaction failed. Reasons are positional: [0] the item put, [1] the idempotency
- * record put. A taken key → the caller replays or rejects it; a concurrent transaction on the
+ * record put when there is one, then the tag-index puts (unconditional, so never a failed check
+ * at [1] when no key was sent). A taken key → the caller replays or rejects it; a concurrent transaction on the
  * same key (still in flight) → 409.
  */
 export function translateCreateError(error: unknown): never {

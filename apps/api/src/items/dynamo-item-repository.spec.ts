@@ -1,7 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Item } from '@items-api/contract';
 import { mockClient } from 'aws-sdk-client-mock';
+import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
 import { DynamoItemRepository } from './dynamo-item-repository';
 
 const item: Item = {
@@ -39,5 +45,103 @@ describe('DynamoItemRepository.create without an idempotency key', () => {
       .on(PutCommand)
       .rejects(conditionFailed({ ...item, createdAt: '2020-01-01T00:00:00.000Z' }));
     await expect(repo.create('alice', item)).rejects.toThrow(ConditionalCheckFailedException);
+  });
+});
+
+describe('DynamoItemRepository writes that lose a race (faults injected)', () => {
+  const documentClient = mockClient(DynamoDBDocumentClient);
+  const repo = new DynamoItemRepository(
+    documentClient as unknown as DynamoDBDocumentClient,
+    'items',
+  );
+  afterEach(() => documentClient.reset());
+
+  const tagged = { ...item, tags: ['red'] };
+  const stored = (version: number) => ({
+    Item: { PK: 'OWNER#alice', SK: 'ITEM#x', ...tagged, version },
+  });
+  /** What DynamoDB answers when another transaction holds one of the records (API reference). */
+  const cancelled = (code: 'TransactionConflict' | 'ConditionalCheckFailed') =>
+    Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: [{ Code: code }, { Code: 'None' }],
+    });
+  const input = { name: 'Boots', tags: ['blue'] };
+  const now = '2026-11-25T10:00:00.000Z';
+
+  it('reads again and retries a replace cancelled by a concurrent transaction', async () => {
+    documentClient.on(GetCommand).resolves(stored(1));
+    documentClient
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('TransactionConflict'))
+      .resolves({});
+    const next = await repo.replace('alice', item.id, input, { expectedVersion: 1, now });
+    expect(next).toMatchObject({ tags: ['blue'], version: 2, updatedAt: now });
+    expect(documentClient.commandCalls(GetCommand)).toHaveLength(2);
+    const [, second] = documentClient.commandCalls(TransactWriteCommand);
+    // Item put on version 1, the new tag's copy put, the dropped tag's copy deleted.
+    expect(second!.args[0].input.TransactItems).toEqual([
+      expect.objectContaining({
+        Put: expect.objectContaining({
+          ConditionExpression: '#version = :current',
+          ExpressionAttributeValues: { ':current': 1 },
+        }),
+      }),
+      {
+        Put: expect.objectContaining({
+          Item: expect.objectContaining({ SK: `TAG#blue#${item.id}` }),
+        }),
+      },
+      { Delete: expect.objectContaining({ Key: { PK: 'OWNER#alice', SK: `TAG#red#${item.id}` } }) },
+    ]);
+  });
+
+  it('answers 412 when the version changed between its read and its write', async () => {
+    documentClient.on(GetCommand).resolvesOnce(stored(1)).resolves(stored(2));
+    documentClient.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
+    await expect(repo.delete('alice', item.id, { expectedVersion: 1 })).rejects.toThrow(
+      PreconditionFailedError,
+    );
+  });
+
+  it('answers 404 when the item was deleted between its read and its write', async () => {
+    documentClient.on(GetCommand).resolvesOnce(stored(1)).resolves({});
+    documentClient.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
+    await expect(
+      repo.replace('alice', item.id, input, { expectedVersion: undefined, now }),
+    ).rejects.toThrow(NotFoundError);
+  });
+
+  it('gives up with 503 after 5 lost races when no version was named (If-Match: *)', async () => {
+    documentClient.on(GetCommand).resolves(stored(1));
+    documentClient.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
+    await expect(
+      repo.replace('alice', item.id, input, { expectedVersion: undefined, now }),
+    ).rejects.toThrow(DependencyUnavailableError);
+    expect(documentClient.commandCalls(TransactWriteCommand)).toHaveLength(5);
+  });
+
+  it('succeeds when a retried untagged replace finds the item its lost first attempt wrote', async () => {
+    const untagged = { PK: 'OWNER#alice', SK: `ITEM#${item.id}`, ...item };
+    const ours = { ...untagged, name: 'Boots', updatedAt: now, version: 2 };
+    documentClient.on(GetCommand).resolvesOnce({ Item: untagged }).resolves({ Item: ours });
+    documentClient.on(PutCommand).rejects(conditionFailed(item));
+    const next = await repo.replace(
+      'alice',
+      item.id,
+      { name: 'Boots', tags: [] },
+      { expectedVersion: 1, now },
+    );
+    expect(next).toMatchObject({ version: 2, updatedAt: now });
+  });
+
+  it('answers 412 when the untagged item there is another writer’s', async () => {
+    const untagged = { PK: 'OWNER#alice', SK: `ITEM#${item.id}`, ...item };
+    const theirs = { ...untagged, name: 'Sandals', updatedAt: now, version: 2 };
+    documentClient.on(GetCommand).resolvesOnce({ Item: untagged }).resolves({ Item: theirs });
+    documentClient.on(PutCommand).rejects(conditionFailed(item));
+    await expect(
+      repo.replace('alice', item.id, { name: 'Boots', tags: [] }, { expectedVersion: 1, now }),
+    ).rejects.toThrow(PreconditionFailedError);
   });
 });

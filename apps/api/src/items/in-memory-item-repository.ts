@@ -5,6 +5,7 @@ import {
   type ExpectedVersion,
   type IdempotencyRecord,
   type ItemRepository,
+  type ListOptions,
   type NewIdempotencyRecord,
 } from './item-repository';
 
@@ -13,10 +14,11 @@ export class InMemoryItemRepository implements ItemRepository {
   readonly items = new Map<string, Item>();
   readonly records = new Map<string, IdempotencyRecord>();
 
-  async list(owner: string, { limit, afterId }: { limit: number; afterId?: string }) {
+  async list(owner: string, { limit, afterId, tag }: ListOptions) {
     const mine = [...this.items.entries()]
       .filter(([key]) => key.startsWith(`${owner}/`))
       .map(([, item]) => item)
+      .filter((item) => tag === undefined || item.tags.includes(tag))
       .sort((a, b) => b.id.localeCompare(a.id))
       .filter((item) => !afterId || item.id < afterId);
     const items = mine.slice(0, limit);

@@ -2,6 +2,9 @@ import type { Item, ValidItemInput } from '@items-api/contract';
 
 export type ListPage = { items: Item[]; lastId?: string };
 
+/** A page of the owner's items, newest first; with `tag`, only the items carrying it. */
+export type ListOptions = { limit: number; afterId?: string; tag?: string };
+
 /** A version check: `undefined` means unconditional (DELETE without If-Match, or `If-Match: *`). */
 export type ExpectedVersion = number | undefined;
 
@@ -20,9 +23,13 @@ export type NewIdempotencyRecord = Omit<IdempotencyRecord, 'item'>;
  * IdempotencyRecordExistsError, IdempotencyInFlightError, DependencyUnavailableError.
  */
 export interface ItemRepository {
-  list(owner: string, options: { limit: number; afterId?: string }): Promise<ListPage>;
+  list(owner: string, options: ListOptions): Promise<ListPage>;
   get(owner: string, id: string): Promise<Item | undefined>;
-  /** Writes the item, and its idempotency record in the same transaction when one is given. */
+  /**
+   * Writes the item and its tag index (and its idempotency record, when one is given) in one
+   * transaction. Replace and delete rewrite or remove the index in the item's transaction too,
+   * conditioned on the version they read.
+   */
   create(owner: string, item: Item, idempotency?: NewIdempotencyRecord): Promise<void>;
   replace(
     owner: string,

@@ -1,18 +1,42 @@
 import { itemsContract } from '@items-api/contract';
+import { ValidationError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
 import { tsr } from './tsr';
 
+/**
+ * The router decodes the query leniently (malformed UTF-8 becomes U+FFFD), so a tag is checked
+ * against the raw query string: percent-encoded bytes that are not well-formed UTF-8 are a 400
+ * naming `query.tag`, not a search for replacement characters.
+ */
+function rejectMalformedTag(rawQueryString: string): void {
+  for (const pair of rawQueryString.split('&')) {
+    const [name = '', value = ''] = pair.split('=', 2);
+    if (new URLSearchParams(`${name}=`).keys().next().value !== 'tag') continue;
+    try {
+      decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      throw new ValidationError([{ path: 'query.tag', message: 'must be well-formed UTF-8' }]);
+    }
+  }
+}
+
 export const listItems = ({ repo, cursors }: RouteDeps) =>
   tsr.route(itemsContract.listItems, async ({ query }, { rawEvent }) => {
     const owner = ownerOf(rawEvent);
-    const afterId = query.cursor ? cursors.decode(owner, query.cursor) : undefined;
-    const page = await repo.list(owner, { limit: query.limit, afterId });
+    const { tag } = query;
+    if (tag !== undefined && 'rawQueryString' in rawEvent) {
+      rejectMalformedTag(rawEvent.rawQueryString);
+    }
+    // A cursor is valid only for the query that made it: same owner, same tag (or none).
+    const scope = tag === undefined ? {} : { tag };
+    const afterId = query.cursor ? cursors.decode(owner, query.cursor, scope) : undefined;
+    const page = await repo.list(owner, { limit: query.limit, afterId, tag });
     return {
       status: 200,
       body: {
         items: page.items,
-        ...(page.lastId ? { nextCursor: cursors.encode(owner, page.lastId) } : {}),
+        ...(page.lastId ? { nextCursor: cursors.encode(owner, page.lastId, scope) } : {}),
       },
     };
   });

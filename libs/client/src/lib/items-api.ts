@@ -10,8 +10,11 @@ import type { CallOptions } from './client-options';
 /** An `If-Match` precondition: an ETag as the API sent it (`"3"`), a version, or an item read earlier. */
 export type IfMatch = string | number | Pick<Item, 'version'>;
 
-/** Page size and starting point for {@link ItemsApi.pages} and {@link ItemsApi.all}. */
-export type PageQuery = Pick<ListItemsQuery, 'limit' | 'cursor'>;
+/**
+ * Page size, starting point and filter for {@link ItemsApi.pages} and {@link ItemsApi.all}.
+ * With `tag`, only the items carrying that tag; a cursor continues only the query that made it.
+ */
+export type PageQuery = Pick<ListItemsQuery, 'limit' | 'cursor' | 'tag'>;
 
 /**
  * `T` when it has no keys beyond {@link ItemInput}'s. The API rejects unknown and
@@ -49,10 +52,12 @@ export type ItemChange = (draft: ValidItemInput, current: Item) => ItemInput | P
  */
 export type ItemsApi = {
   /**
-   * One page of your items, newest first.
+   * One page of your items, newest first; with `tag`, only those carrying it. Pass the page's
+   * `nextCursor` with the same `tag` for the next page (another query's cursor is a 400).
    * @example
    * ```ts
    * const { items, nextCursor } = await client.items.list({ limit: 50 });
+   * const groceries = await client.items.list({ tag: 'groceries' });
    * ```
    */
   list(query?: ListItemsQuery, options?: CallOptions): Promise<ItemPage>;
@@ -109,19 +114,22 @@ export type ItemsApi = {
   remove(target: string | Item, options?: ConditionalOptions): Promise<void>;
 
   /**
-   * Every page, following `nextCursor` until the last.
+   * Every page, following `nextCursor` until the last (keeping `tag` on every page).
    * @example
    * ```ts
    * for await (const page of client.items.pages({ limit: 100 })) console.log(page.items.length);
+   * for await (const page of client.items.pages({ tag: 'urgent' })) console.log(page.items.length);
    * ```
    */
   pages(query?: PageQuery, options?: CallOptions): AsyncGenerator<ItemPage, void, undefined>;
 
   /**
-   * Every item, newest first, fetching pages as the loop needs them.
+   * Every item, newest first, fetching pages as the loop needs them; with `tag`, every item
+   * carrying it.
    * @example
    * ```ts
    * for await (const item of client.items.all({ limit: 100 })) console.log(item.name);
+   * for await (const item of client.items.all({ tag: 'groceries' })) console.log(item.name);
    * ```
    */
   all(query?: PageQuery, options?: CallOptions): AsyncGenerator<Item, void, undefined>;

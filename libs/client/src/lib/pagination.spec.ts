@@ -31,6 +31,26 @@ describe('items.all', () => {
     ]);
   });
 
+  it('keeps the tag filter on every page it follows', async () => {
+    const fetch = threePages();
+    const client = createItemsClient({ baseUrl, fetch });
+
+    const seen = [];
+    for await (const item of client.items.all({ tag: 'red & blue', limit: 1 })) seen.push(item.id);
+
+    expect(seen).toEqual([a.id, b.id, c.id]);
+    expect(fetch.requests.map((r) => new URL(r.url).searchParams.get('tag'))).toEqual([
+      'red & blue',
+      'red & blue',
+      'red & blue',
+    ]);
+    expect(fetch.requests.map((r) => new URL(r.url).searchParams.get('cursor'))).toEqual([
+      null,
+      'p2',
+      'p3',
+    ]);
+  });
+
   it('fetches the next page only when the loop needs it', async () => {
     const fetch = threePages();
     const client = createItemsClient({ baseUrl, fetch });

@@ -25,4 +25,16 @@ describe('ListItemsQuerySchema', () => {
     expect(ListItemsQuerySchema.safeParse({ cursor: 'c'.repeat(2049) }).success).toBe(false);
     expect(ListItemsQuerySchema.safeParse({ cursor: 'c'.repeat(2048) }).success).toBe(true);
   });
+
+  it('takes one tag with the rules of an item tag (trimmed, 1–40 characters)', () => {
+    expect(ListItemsQuerySchema.parse({ tag: ' red ' }).tag).toBe('red');
+    for (const tag of ['', '   ', 't'.repeat(41)]) {
+      expect(ListItemsQuerySchema.safeParse({ tag }).error?.issues[0]?.path).toEqual(['tag']);
+    }
+  });
+
+  it('rejects a repeated tag (the router hands repeats over as a list)', () => {
+    const result = ListItemsQuerySchema.safeParse({ tag: ['a', 'b'] });
+    expect(result.error?.issues[0]?.path).toEqual(['tag']);
+  });
 });

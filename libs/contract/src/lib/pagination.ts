@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItemSchema } from './item-schemas';
+import { ItemSchema, TagSchema } from './item-schemas';
 
 export const PageLimits = { min: 1, max: 100, default: 25, cursorMax: 2048 } as const;
 
@@ -17,7 +17,10 @@ export const ListItemsQuerySchema = z
       .min(1)
       .max(PageLimits.cursorMax)
       .optional()
-      .describe('Opaque `nextCursor` from the previous page'),
+      .describe('Opaque `nextCursor` from the previous page of the same query (same `tag`)'),
+    tag: TagSchema.optional().describe(
+      'Only items carrying this tag, newest first. One tag: a repeated `tag` is a 400',
+    ),
   })
   .strict();
 

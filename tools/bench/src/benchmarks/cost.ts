@@ -10,6 +10,7 @@ import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-re
 import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
 import { costPerMillion, LAMBDA_MB_PER_VCPU, type Gateway } from '../cost/cost-model';
 import { crudMix, mixSchedule, seededRandom } from '../cost/crud-mix';
+import { indexCostTable, measureIndexCost, type IndexCostRow } from '../cost/index-cost';
 import { runCrudMix, type MixInvocation } from '../cost/run-crud-mix';
 import { prices } from '../prices';
 import { ratioFigure } from '../report/figure';
@@ -19,20 +20,27 @@ import type { Benchmark } from './benchmark';
 
 const TABLE = 'bench-cost';
 const OWNER = 'bench-cost';
+const INDEX_OWNER = 'bench-index-cost';
 const POOL = 200;
 const WARMUP = 300;
 const REQUESTS = 2_000;
 const gateways: Record<Gateway, string> = { httpApi: 'HTTP API', restApi: 'REST API' };
 
-/** The real handler on DynamoDB Local, through a client that records consumed capacity. */
-async function measureMix(dynamo: DynamoSession): Promise<MixInvocation[]> {
+/**
+ * The real handler on DynamoDB Local, through a client that records consumed capacity: the CRUD
+ * mix, then each operation's units with 0–20 tags (another owner, so the mix is unaffected).
+ */
+async function measureMix(
+  dynamo: DynamoSession,
+): Promise<{ invocations: MixInvocation[]; indexCost: IndexCostRow[] }> {
   await dynamo.createTable(TABLE);
-  const ids = await seedItems(dynamo.documentClient, TABLE, { owner: OWNER, count: POOL });
   const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
   const client = createDocumentClient(config);
   try {
     const capacity: CapacityRecord[] = [];
     recordConsumedCapacity(client, (entry) => capacity.push(entry));
+    // Seeded through the recording client, so deleting a seeded item is priced by its size.
+    const ids = await seedItems(client, TABLE, { owner: OWNER, count: POOL });
     const handler = createItemsHandler({
       ...createDependencies(config, client),
       logger: createLogger('info', {}, () => undefined),
@@ -42,7 +50,13 @@ async function measureMix(dynamo: DynamoSession): Promise<MixInvocation[]> {
     const schedule = (count: number, seed: number) =>
       mixSchedule(crudMix, count, seededRandom(seed));
     await runCrudMix({ ...mix, schedule: schedule(WARMUP, 1), random: seededRandom(11) });
-    return await runCrudMix({ ...mix, schedule: schedule(REQUESTS, 2), random: seededRandom(22) });
+    const invocations = await runCrudMix({
+      ...mix,
+      schedule: schedule(REQUESTS, 2),
+      random: seededRandom(22),
+    });
+    const indexCost = await measureIndexCost({ handler, owner: INDEX_OWNER, capacity });
+    return { invocations, indexCost };
   } finally {
     client.destroy();
   }
@@ -52,6 +66,7 @@ function describe(
   invocations: MixInvocation[],
   memories: number[],
   rows: Parameters<typeof costTable>[0],
+  indexCost: IndexCostRow[],
 ) {
   const mixText = Object.entries(crudMix)
     .map(([op, share]) => `${share}% ${op}`)
@@ -62,6 +77,7 @@ function describe(
     operationsTable(invocations, memories),
     costTable(rows),
     capacityTable(invocations.flatMap((i) => i.capacity)),
+    indexCostTable(indexCost),
   ].join('\n\n');
 }
 
@@ -69,7 +85,7 @@ export const costBenchmark: Benchmark = {
   name: 'cost',
   title: 'Cost per million requests (CRUD mix)',
   async run(context) {
-    const invocations = await measureMix(await context.dynamo());
+    const { invocations, indexCost } = await measureMix(await context.dynamo());
     const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
     const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
     const rows = memories.flatMap((memoryMb) =>
@@ -92,7 +108,7 @@ export const costBenchmark: Benchmark = {
           note: `CRUD mix on HTTP API (measured) vs the same on REST API (baseline), arm64 at the dev stage's ${stageMemory} MB; issue 8 sets no goal, the check only confirms HTTP API is the cheaper front door; all sizes in the cost table below`,
         }),
       ],
-      details: describe(invocations, memories, rows),
+      details: describe(invocations, memories, rows, indexCost),
       raw: {
         mix: crudMix,
         warmup: WARMUP,
@@ -100,6 +116,7 @@ export const costBenchmark: Benchmark = {
         prices,
         mbPerVcpu: LAMBDA_MB_PER_VCPU,
         costPerMillion: rows,
+        indexCost,
         invocations: invocations.map(({ capacity: calls, ...rest }) => ({ ...rest, calls })),
       },
     };

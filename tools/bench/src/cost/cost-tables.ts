@@ -113,7 +113,7 @@ export function capacityTable(records: readonly CapacityRecord[]) {
   const missing = records.filter((r) => r.reported === undefined).length;
   const summary = [
     `Capacity units: ReturnConsumedCapacity=TOTAL on every call (DynamoDB Local reported a value for ${records.length - missing} of ${records.length} calls), checked against DynamoDB's documented rule applied to the items each call read or wrote (1 RRU per 4 KB, half for eventually consistent reads; 1 WRU per KB; transactions 2×).`,
-    `Priced: the documented units where the call shows its items, the reported ones otherwise (DeleteItem returns no item). Calls where the two disagree: ${records.filter(disagrees).length}.`,
+    `Priced: the documented units where the sizes are known (the items a call shows, and for a delete the item it removed, from what this client wrote or seeded), the reported ones otherwise. Calls where the two disagree: ${records.filter(disagrees).length}${records.some((r) => r.command === 'TransactWriteItemsCommand' && disagrees(r)) ? ' (DynamoDB Local reports the same units for a TransactWriteItems call whatever the number and size of its items; AWS documents 2 WRU per KB of each item)' : ''}.`,
   ];
   return `${table}\n\n${summary.join('\n')}`;
 }

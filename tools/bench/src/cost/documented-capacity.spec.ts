@@ -1,4 +1,4 @@
-import { billableUnits, documentedUnits, reportedUnits } from './documented-capacity';
+import { billableUnits, documentedUnits, reportedUnits, StoredSizes } from './documented-capacity';
 
 const small = { PK: 'OWNER#a', SK: 'ITEM#1', name: 'boots' };
 const big = { PK: 'OWNER#a', SK: 'ITEM#2', text: 'x'.repeat(3000) };
@@ -26,6 +26,51 @@ describe('documented capacity of one call', () => {
 
   it('cannot tell what a DeleteItem removed', () => {
     expect(documentedUnits('DeleteItemCommand', {}, {})).toBeUndefined();
+  });
+});
+
+describe('documented capacity with the sizes of records written earlier', () => {
+  const key = (item: Record<string, unknown>) => ({ PK: item.PK, SK: item.SK });
+
+  it('charges a delete, alone or in a transaction, by the item it removes', () => {
+    const stored = new StoredSizes();
+    stored.apply('PutItemCommand', { TableName: 't', Item: big });
+    stored.apply('TransactWriteItemsCommand', {
+      TransactItems: [{ Put: { TableName: 't', Item: small } }],
+    });
+    expect(
+      documentedUnits('DeleteItemCommand', { TableName: 't', Key: key(big) }, {}, stored.sizeOf),
+    ).toBe(3);
+    const both = {
+      TransactItems: [
+        { Delete: { TableName: 't', Key: key(big) } },
+        { Delete: { TableName: 't', Key: key(small) } },
+      ],
+    };
+    expect(documentedUnits('TransactWriteItemsCommand', both, {}, stored.sizeOf)).toBe(8);
+    const unseen = { TransactItems: [{ Delete: { TableName: 'other', Key: key(big) } }] };
+    expect(documentedUnits('TransactWriteItemsCommand', unseen, {}, stored.sizeOf)).toBeUndefined();
+  });
+
+  it('charges a put that overwrites by the larger of the old and new item', () => {
+    const stored = new StoredSizes();
+    stored.apply('PutItemCommand', { TableName: 't', Item: { ...small, text: 'x'.repeat(3000) } });
+    expect(
+      documentedUnits('PutItemCommand', { TableName: 't', Item: small }, {}, stored.sizeOf),
+    ).toBe(3);
+  });
+
+  it('learns sizes from a BatchWrite (seeding)', () => {
+    const stored = new StoredSizes();
+    stored.apply('BatchWriteItemCommand', { RequestItems: { t: [{ PutRequest: { Item: big } }] } });
+    expect(stored.sizeOf('t', key(big))).toBeGreaterThan(3000);
+  });
+
+  it('forgets what was deleted', () => {
+    const stored = new StoredSizes();
+    stored.apply('PutItemCommand', { TableName: 't', Item: big });
+    stored.apply('DeleteItemCommand', { TableName: 't', Key: key(big) });
+    expect(stored.sizeOf('t', key(big))).toBeUndefined();
   });
 });
 

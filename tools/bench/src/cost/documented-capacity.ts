@@ -1,3 +1,4 @@
+import { ItemKeys } from '@items-api/api';
 import { itemSize, readUnits, transactWriteUnits, writeUnits } from './capacity-units';
 
 type Doc = Record<string, unknown>;
@@ -10,11 +11,80 @@ export const writeCommands = new Set([
   'TransactWriteItemsCommand',
 ]);
 
+type Action = {
+  Put?: { TableName?: string; Item?: Doc };
+  Delete?: { TableName?: string; Key?: Doc };
+};
+
+/** The size of the record stored at a key, when known (undefined: not seen). */
+export type SizeOf = (tableName: unknown, key: Doc) => number | undefined;
+
+const keyOf = (table: unknown, record: Doc) =>
+  JSON.stringify([table, record[ItemKeys.partitionKey], record[ItemKeys.sortKey]]);
+
+/**
+ * The size of every record written through one client, so a delete (which returns nothing) can
+ * be charged by the documented rule: by the size of the item it removed.
+ */
+export class StoredSizes {
+  private readonly sizes = new Map<string, number>();
+
+  readonly sizeOf: SizeOf = (table, key) => this.sizes.get(keyOf(table, key));
+
+  /** Applies a write that succeeded. */
+  apply(command: string, input: Doc): void {
+    const actions = actionsOf(command, input);
+    for (const { Put, Delete } of actions) {
+      if (Put?.Item) this.sizes.set(keyOf(Put.TableName, Put.Item), itemSize(Put.Item));
+      if (Delete?.Key) this.sizes.delete(keyOf(Delete.TableName, Delete.Key));
+    }
+  }
+}
+
+type BatchRequest = { PutRequest?: { Item?: Doc }; DeleteRequest?: { Key?: Doc } };
+
+/** A write call as its record-level actions. */
+function actionsOf(command: string, input: Doc): Action[] {
+  switch (command) {
+    case 'TransactWriteItemsCommand':
+      return (input.TransactItems ?? []) as Action[];
+    case 'PutItemCommand':
+      return [{ Put: input as Action['Put'] }];
+    case 'DeleteItemCommand':
+      return [{ Delete: input as Action['Delete'] }];
+    case 'BatchWriteItemCommand':
+      return Object.entries((input.RequestItems ?? {}) as Record<string, BatchRequest[]>).flatMap(
+        ([TableName, requests]) =>
+          requests.map(({ PutRequest, DeleteRequest }) => ({
+            ...(PutRequest?.Item ? { Put: { TableName, Item: PutRequest.Item } } : {}),
+            ...(DeleteRequest?.Key ? { Delete: { TableName, Key: DeleteRequest.Key } } : {}),
+          })),
+      );
+    default:
+      return [];
+  }
+}
+
+/** A write action's size: DynamoDB charges the larger of the item before and after it. */
+function actionBytes({ Put, Delete }: Action, sizeOf: SizeOf): number | undefined {
+  if (Put?.Item) return Math.max(itemSize(Put.Item), sizeOf(Put.TableName, Put.Item) ?? 0);
+  if (Delete?.Key) return sizeOf(Delete.TableName, Delete.Key);
+  return undefined;
+}
+
+const unknownSizes: SizeOf = () => undefined;
+
 /**
  * The units DynamoDB's documented rules charge for one call, from the items it read or wrote;
- * undefined when the call does not show them (a delete returns no item).
+ * undefined when the call does not show them and `sizeOf` does not know them (a delete returns
+ * no item).
  */
-export function documentedUnits(command: string, input: Doc, output: Doc): number | undefined {
+export function documentedUnits(
+  command: string,
+  input: Doc,
+  output: Doc,
+  sizeOf: SizeOf = unknownSizes,
+): number | undefined {
   const consistent = input.ConsistentRead === true;
   switch (command) {
     case 'GetItemCommand':
@@ -27,16 +97,18 @@ export function documentedUnits(command: string, input: Doc, output: Doc): numbe
       );
     }
     case 'PutItemCommand':
-      return writeUnits(itemSize(input.Item as Doc));
+      return writeUnits(actionBytes({ Put: input as Action['Put'] }, sizeOf) ?? 0);
     case 'UpdateItemCommand':
       // The new image (ReturnValues ALL_NEW); DynamoDB charges the larger of old and new.
       return output.Attributes ? writeUnits(itemSize(output.Attributes as Doc)) : undefined;
+    case 'DeleteItemCommand': {
+      const bytes = actionBytes({ Delete: input as Action['Delete'] }, sizeOf);
+      return bytes === undefined ? undefined : writeUnits(bytes);
+    }
     case 'TransactWriteItemsCommand': {
-      const puts = ((input.TransactItems ?? []) as { Put?: { Item?: Doc } }[]).map(
-        (t) => t.Put?.Item,
-      );
-      return puts.every((item) => item !== undefined)
-        ? transactWriteUnits(puts.map((item) => itemSize(item as Doc)))
+      const sizes = ((input.TransactItems ?? []) as Action[]).map((a) => actionBytes(a, sizeOf));
+      return sizes.every((bytes) => bytes !== undefined)
+        ? transactWriteUnits(sizes as number[])
         : undefined;
     }
     default:
@@ -53,8 +125,8 @@ export function reportedUnits(consumed: unknown): number | undefined {
 
 /**
  * The units the estimate prices: DynamoDB's documented rule where the call shows the items it
- * touched (that is what AWS bills), else what DynamoDB Local reported (a delete returns no
- * item). The cost table prints both, so any disagreement is visible.
+ * touched (that is what AWS bills), else what DynamoDB Local reported (a delete of a record this
+ * client did not write). The cost table prints both, so any disagreement is visible.
  */
 export function billableUnits(reported?: number, documented?: number): number {
   return documented ?? reported ?? 0;

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ItemKeys } from '@items-api/api';
+import { itemRecords } from '@items-api/api';
 import { monotonicFactory } from 'ulid';
 import { progressBar } from './progress';
 import { sampleItem } from './sample-item';
@@ -33,35 +33,35 @@ async function writeBatch(
 }
 
 /**
- * Writes `count` items for `owner` with the real key layout (BatchWrite, 25 a batch, `parallel`
- * batches in flight), ids ascending in time as ULIDs are; shows a progress bar on stderr.
+ * Writes `count` items for `owner` with the real record layout (each item and its tag-index
+ * copies, as the repository writes them; BatchWrite, 25 a batch, `parallel` batches in flight),
+ * ids ascending in time as ULIDs are; `tags` overrides the sample item's tags of item `n`.
+ * Shows a progress bar on stderr.
  */
 export async function seedItems(
   client: DynamoDBDocumentClient,
   tableName: string,
-  { owner, count, parallel = 8 }: { owner: string; count: number; parallel?: number },
+  {
+    owner,
+    count,
+    parallel = 8,
+    tags,
+  }: { owner: string; count: number; parallel?: number; tags?: (n: number) => string[] },
 ): Promise<string[]> {
   const ids: string[] = [];
   const nextId = monotonicFactory();
   const start = Date.now() - count * 1000;
   const requests: WriteRequest[] = Array.from({ length: count }, (_, n) => {
-    const item = sampleItem(nextId(start + n * 1000), new Date(start + n * 1000), n);
+    const sample = sampleItem(nextId(start + n * 1000), new Date(start + n * 1000), n);
+    const item = tags ? { ...sample, tags: tags(n) } : sample;
     ids.push(item.id);
-    return {
-      PutRequest: {
-        Item: {
-          [ItemKeys.partitionKey]: ItemKeys.owner(owner),
-          [ItemKeys.sortKey]: ItemKeys.item(item.id),
-          ...item,
-        },
-      },
-    };
-  });
-  const bar = progressBar(`seeding ${owner}`, count);
+    return itemRecords(owner, item).map((record) => ({ PutRequest: { Item: record } }));
+  }).flat();
+  const bar = progressBar(`seeding ${owner}`, requests.length);
   let nextBatch = 0;
   let written = 0;
   const worker = async () => {
-    while (nextBatch * BATCH_SIZE < count) {
+    while (nextBatch * BATCH_SIZE < requests.length) {
       const from = nextBatch++ * BATCH_SIZE;
       const batch = requests.slice(from, from + BATCH_SIZE);
       await writeBatch(client, tableName, batch);
