@@ -1,5 +1,12 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTHeaderParameters } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  UnsecuredJWT,
+  type JWTHeaderParameters,
+} from 'jose';
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createJwtAuthorizer, type JwtAuthorizer } from '../../src/auth/jwt-authorizer';
@@ -101,8 +108,13 @@ export async function startGoldenGateway(
 ) {
   const config = readGatewayConfig(fixtureTemplate(options));
   const events: APIGatewayProxyEventV2[] = [];
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { modulusLength: 2048 });
-  const foreign = await generateKeyPair('RS256', { modulusLength: 2048 });
+  // One RSA key signs with every RS*/PS* algorithm: kept as a JWK, imported per algorithm.
+  const pair = await generateKeyPair('RS256', { modulusLength: 2048, extractable: true });
+  const { publicKey } = pair;
+  const privateJwk = await exportJWK(pair.privateKey);
+  const foreignJwk = await exportJWK(
+    (await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })).privateKey,
+  );
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' };
   const state: { url: string; authorize?: JwtAuthorizer; preflightStatus: number } = {
     url: '',
@@ -194,9 +206,7 @@ export async function startGoldenGateway(
     const key =
       alg === 'HS256'
         ? new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!')
-        : signWith === 'foreign'
-          ? foreign.privateKey
-          : privateKey;
+        : await importJWK(signWith === 'foreign' ? foreignJwk : privateJwk, alg);
     return new SignJWT(payload)
       .setProtectedHeader({ kid: 'k1', typ: 'JWT', ...protectedHeader, alg })
       .sign(key);
