@@ -66,13 +66,14 @@ describe('ItemsApiStack gateway', () => {
   // AWS guide "Configuring CORS for an HTTP API": the preflight route needs an integration; the
   // docs function behind it answers a preflight with 204 (apps/docs docs-handler.spec.ts).
   it('sends OPTIONS /{proxy+} to the same integration as the docs routes', () => {
-    const routes = routesByKey(dev);
+    const routes = routesByKey(dev) as Record<string, Record<string, unknown>>;
+    const targetOf = (key: string) => routes[key]?.['Target'];
     const docsRoute = apiRoutes.find((r) => r.auth === 'none');
     if (!docsRoute) throw new Error('the contract has no public route');
-    expect(routes['OPTIONS /{proxy+}']?.['Target']).toEqual(
-      routes[`${docsRoute.method} ${docsRoute.path}`]?.['Target'],
+    expect(targetOf('OPTIONS /{proxy+}')).toEqual(
+      targetOf(`${docsRoute.method} ${docsRoute.path}`),
     );
-    expect(routes['OPTIONS /{proxy+}']?.['Target']).not.toEqual(routes['$default']?.['Target']);
+    expect(targetOf('OPTIONS /{proxy+}')).not.toEqual(targetOf('$default'));
   });
 
   it('reads the JWT from the Authorization header, issued by the stack’s Cognito pool', () => {
