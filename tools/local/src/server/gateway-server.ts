@@ -82,6 +82,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
 /** An HTTP server that behaves like the stage's HTTP API in front of in-process functions. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
   const { config } = options;
+  const formatOne = config.routes.filter((r) => r.payloadFormatVersion !== '2.0');
+  if (formatOne.length) {
+    throw new Error(
+      `payload format 1.0 is not emulated (routes ${formatOne.map((r) => r.routeKey).join(', ')})`,
+    );
+  }
   const matchRoute = createRouteMatcher(config.routes);
   const throttle = new Throttle(config.throttle);
   const corsEnabled = isCorsEnabled(config.cors);

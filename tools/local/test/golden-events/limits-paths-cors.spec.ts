@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { connect } from 'node:net';
 import { DEFAULT_CONTENT_TYPE } from '../../src/gateway/from-result';
+import { createGatewayServer } from '../../src/server/gateway-server';
 import { startGoldenGateway, type GoldenGateway } from './golden-gateway';
 
 const MB = 1024 * 1024;
@@ -260,6 +261,24 @@ describe('preflights on templates without the preflight route', () => {
     } finally {
       await g.stop();
     }
+  });
+});
+
+describe('templates the gateway does not emulate', () => {
+  it('refuses to start on a payload format 1.0 integration rather than send it 2.0 events', async () => {
+    const g = await startGoldenGateway();
+    await g.stop();
+    const config = {
+      ...g.config,
+      routes: g.config.routes.map((r) => ({ ...r, payloadFormatVersion: '1.0' as const })),
+    };
+    expect(() =>
+      createGatewayServer({
+        config,
+        integrations: {},
+        authorize: async () => ({ ok: false, status: 401, challenge: 'Bearer' }),
+      }),
+    ).toThrow(/payload format 1.0 is not emulated \(routes POST \/cognito, /);
   });
 });
 
