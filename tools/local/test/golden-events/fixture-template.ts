@@ -2,8 +2,8 @@
  * A CloudFormation template of an HTTP API that is not the items API, in the shape CDK
  * synthesizes: a JWT authorizer whose audience is one plain client id and one resolved at deploy
  * time, routes with and without authorization scopes, public and greedy routes, the preflight
- * route, `$default`, and three functions (an echo, a function answering with the result it is
- * sent, and the preflight function).
+ * route, `$default`, and functions: an echo, one answering with the result it is sent, the
+ * preflight function, one that throws and one slower than its integration timeout.
  */
 export const FIXTURE_AUDIENCE = 'golden-client';
 
@@ -12,13 +12,14 @@ const fn = (handler: string) => ({
   Properties: { Handler: handler, Runtime: 'nodejs24.x', Timeout: 5, MemorySize: 256 },
 });
 
-const integration = (functionId: string) => ({
+const integration = (functionId: string, timeoutMs?: number) => ({
   Type: 'AWS::ApiGatewayV2::Integration',
   Properties: {
     ApiId: { Ref: 'Api' },
     IntegrationType: 'AWS_PROXY',
     IntegrationUri: { 'Fn::GetAtt': [functionId, 'Arn'] },
     PayloadFormatVersion: '2.0',
+    ...(timeoutMs ? { TimeoutInMillis: timeoutMs } : {}),
   },
 });
 
@@ -56,6 +57,8 @@ export function fixtureTemplate(options: FixtureOptions = {}): Record<string, un
     { key: 'POST /public/{name}', target: 'EchoIntegration' },
     { key: 'ANY /files/{proxy+}', target: 'EchoIntegration' },
     { key: 'POST /result', target: 'ResultIntegration' },
+    { key: 'GET /throws', target: 'ThrowsIntegration' },
+    { key: 'GET /slow', target: 'SlowIntegration' },
     ...(options.withoutPreflightRoute
       ? []
       : [{ key: 'OPTIONS /{proxy+}', target: 'PreflightIntegration' }]),
@@ -103,9 +106,14 @@ export function fixtureTemplate(options: FixtureOptions = {}): Record<string, un
       EchoFunction: fn('echo.handler'),
       ResultFunction: fn('result.handler'),
       PreflightFunction: fn('preflight.handler'),
+      ThrowsFunction: fn('throws.handler'),
+      SlowFunction: fn('slow.handler'),
       EchoIntegration: integration('EchoFunction'),
       ResultIntegration: integration('ResultFunction'),
       PreflightIntegration: integration('PreflightFunction'),
+      ThrowsIntegration: integration('ThrowsFunction'),
+      // 50 ms is the smallest integration timeout HTTP APIs allow.
+      SlowIntegration: integration('SlowFunction', 50),
       ...Object.fromEntries(routes.map((r, i) => [`Route${i}`, route(r)])),
       Table: {
         Type: 'AWS::DynamoDB::Table',

@@ -148,6 +148,10 @@ export async function startGoldenGateway(
         };
         return padBodyTo ? { ...result, body: 'x'.repeat(padBodyTo) } : result;
       },
+      ThrowsFunction: async () => {
+        throw new Error('boom at /srv/app/handler.js:12');
+      },
+      SlowFunction: () => new Promise((resolve) => setTimeout(resolve, 1_000, { statusCode: 200 })),
       PreflightFunction: async (event) => {
         record(event);
         return {

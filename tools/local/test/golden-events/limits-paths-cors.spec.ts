@@ -161,6 +161,16 @@ describe('limits, paths, results and CORS at the gateway', () => {
       expect((await g.request({ target: '/public/still-up' })).status).toBe(200);
     });
 
+    it('answers a function that throws with 500, and never its error', async () => {
+      const res = await g.request({ target: '/throws' });
+      expect([res.status, res.json]).toEqual([500, { message: 'Internal Server Error' }]);
+    });
+
+    it('answers 503 when the function outlasts the integration timeout', async () => {
+      const res = await g.request({ target: '/slow' });
+      expect([res.status, res.json]).toEqual([503, { message: 'Service Unavailable' }]);
+    });
+
     it('answers a 7 MB result with 500: over Lambda’s 6 MB response payload', async () => {
       const res = await result(
         { statusCode: 200, headers: { 'content-type': 'text/plain' } },
