@@ -3,13 +3,14 @@
  * synthesizes: a JWT authorizer whose audience is one plain client id and one resolved at deploy
  * time, routes with and without authorization scopes, public and greedy routes, the preflight
  * route, `$default`, and functions: an echo, one answering with the result it is sent, the
- * preflight function, one that throws and one slower than its integration timeout.
+ * preflight function, one that throws, one slower than its integration timeout and one slower than its
+ * own 1 s timeout.
  */
 export const FIXTURE_AUDIENCE = 'golden-client';
 
-const fn = (handler: string) => ({
+const fn = (handler: string, timeoutSeconds = 5) => ({
   Type: 'AWS::Lambda::Function',
-  Properties: { Handler: handler, Runtime: 'nodejs24.x', Timeout: 5, MemorySize: 256 },
+  Properties: { Handler: handler, Runtime: 'nodejs24.x', Timeout: timeoutSeconds, MemorySize: 256 },
 });
 
 const integration = (functionId: string, timeoutMs?: number) => ({
@@ -59,6 +60,7 @@ export function fixtureTemplate(options: FixtureOptions = {}): Record<string, un
     { key: 'POST /result', target: 'ResultIntegration' },
     { key: 'GET /throws', target: 'ThrowsIntegration' },
     { key: 'GET /slow', target: 'SlowIntegration' },
+    { key: 'GET /overrun', target: 'OverrunIntegration' },
     ...(options.withoutPreflightRoute
       ? []
       : [{ key: 'OPTIONS /{proxy+}', target: 'PreflightIntegration' }]),
@@ -108,12 +110,14 @@ export function fixtureTemplate(options: FixtureOptions = {}): Record<string, un
       PreflightFunction: fn('preflight.handler'),
       ThrowsFunction: fn('throws.handler'),
       SlowFunction: fn('slow.handler'),
+      OverrunFunction: fn('slow.handler', 1),
       EchoIntegration: integration('EchoFunction'),
       ResultIntegration: integration('ResultFunction'),
       PreflightIntegration: integration('PreflightFunction'),
       ThrowsIntegration: integration('ThrowsFunction'),
       // 50 ms is the smallest integration timeout HTTP APIs allow.
       SlowIntegration: integration('SlowFunction', 50),
+      OverrunIntegration: integration('OverrunFunction'),
       ...Object.fromEntries(routes.map((r, i) => [`Route${i}`, route(r)])),
       Table: {
         Type: 'AWS::DynamoDB::Table',

@@ -152,6 +152,8 @@ export async function startGoldenGateway(
         throw new Error('boom at /srv/app/handler.js:12');
       },
       SlowFunction: () => new Promise((resolve) => setTimeout(resolve, 1_000, { statusCode: 200 })),
+      OverrunFunction: () =>
+        new Promise((resolve) => setTimeout(resolve, 1_500, { statusCode: 200 })),
       PreflightFunction: async (event) => {
         record(event);
         return {

@@ -171,6 +171,11 @@ describe('limits, paths, results and CORS at the gateway', () => {
       expect([res.status, res.json]).toEqual([503, { message: 'Service Unavailable' }]);
     });
 
+    it('answers 500 when the function outlasts its own timeout (1 s in the template)', async () => {
+      const res = await g.request({ target: '/overrun' });
+      expect([res.status, res.json]).toEqual([500, { message: 'Internal Server Error' }]);
+    });
+
     it('answers a 7 MB result with 500: over Lambda’s 6 MB response payload', async () => {
       const res = await result(
         { statusCode: 200, headers: { 'content-type': 'text/plain' } },
