@@ -88,9 +88,11 @@ function protectedHeader(token: string): ProtectedHeaderParameters | undefined {
   }
 }
 
-/** "The identitySource can include only the token, or the token prefixed with Bearer." */
-const tokenOf = (identity: string) =>
-  identity.startsWith('Bearer ') ? identity.slice('Bearer '.length).trim() : identity.trim();
+/**
+ * "The identitySource can include only the token, or the token prefixed with Bearer." The scheme
+ * is matched case-insensitively, as auth schemes are (RFC 9110 §11.1).
+ */
+const tokenOf = (identity: string) => identity.replace(/^Bearer(\s+|$)/i, '').trim();
 
 /**
  * API Gateway's JWT authorizer. In the guide's order: the token from the identity source, a JWS

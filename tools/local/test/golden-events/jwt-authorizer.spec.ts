@@ -28,10 +28,12 @@ describe('the JWT authorizer, as API Gateway runs it', () => {
       const res = await call(undefined);
       expect([res.status, res.json]).toEqual([401, { message: 'Unauthorized' }]);
       expect(res.headers['www-authenticate']).toBe('Bearer');
+      for (const empty of ['Bearer', 'Bearer    ', '']) {
+        expect((await call(empty)).headers['www-authenticate']).toBe('Bearer');
+      }
     });
 
     it.each([
-      ['an empty Bearer', 'Bearer '],
       ['another scheme', 'Basic YWxpY2U6c2VjcmV0'],
       ['two parts', 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0'],
       ['garbage', 'Bearer !!!.???.***'],
@@ -122,6 +124,8 @@ describe('the JWT authorizer, as API Gateway runs it', () => {
 
     it('takes the token without the Bearer prefix ("only the token, or the token prefixed with Bearer")', async () => {
       expect((await call(await g.token())).status).toBe(200);
+      expect((await call(`bearer ${await g.token()}`)).status).toBe(200);
+      expect((await call(`Bearer ${await g.token()} extra`)).status).toBe(401);
     });
   });
 
