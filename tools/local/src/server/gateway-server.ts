@@ -116,7 +116,8 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       // isn't an OPTIONS route configured" (AWS guide "Configuring CORS for an HTTP API"). A
       // preflight that a route does match ($default, ANY, OPTIONS /{proxy+}) goes to that route:
       // the same guide has `$default` catch OPTIONS requests, hence its advice to add an
-      // unauthenticated `OPTIONS /{proxy+}` route with an integration.
+      // unauthenticated `OPTIONS /{proxy+}` route with an integration; an authorized `ANY` route
+      // fails browser preflights too (anomalyco/sst#5493).
       if (corsEnabled && isPreflight(method, joined.headers)) {
         return { status: 204, headers: {}, cookies: [], body: Buffer.alloc(0) };
       }
