@@ -83,6 +83,18 @@ describe('items handler', () => {
       expect(res.statusCode).toBe(413);
     });
 
+    it('ignores a body sent with GET or DELETE instead of failing with 500', async () => {
+      const { call } = createTestHandler();
+      for (const method of ['GET', 'DELETE']) {
+        const res = await call({
+          method,
+          path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7',
+          body: validBody,
+        });
+        expect([method, res.statusCode]).toEqual([method, 404]);
+      }
+    });
+
     it('answers a GET that carries a content type but no body', async () => {
       const { call } = createTestHandler();
       const res = await call({ headers: { 'content-type': 'application/json' } });
@@ -129,6 +141,23 @@ describe('items handler', () => {
       expect(res.statusCode).toBe(400);
       expect(res.json.errors[0].path).toBe('params.id');
     });
+
+    // HTTP APIs hand the function decoded paths (hotsock/voker live captures): `/items/%20` is
+    // `/items/ ` and `/items/a%23b` is `/items/a#b`, which must stay one id, not become a list.
+    it.each(['/items/ ', '/items/a#b', '/items/a?b', '/items/100%'])(
+      'answers the decoded path %j as an item id (400 for a non-ULID), never a list or a 500',
+      async (path) => {
+        const { call } = createTestHandler();
+        for (const method of ['GET', 'PUT', 'DELETE']) {
+          const res = await call({ method, path, headers: { 'if-match': '"1"' }, body: validBody });
+          expect([method, res.statusCode, res.json.errors?.[0]?.path]).toEqual([
+            method,
+            400,
+            'params.id',
+          ]);
+        }
+      },
+    );
 
     it('answers a query parameter or body field named bind with 400 naming it (a router library would throw)', async () => {
       const { call, repo } = createTestHandler();

@@ -43,7 +43,7 @@ describe('gateway behaviour taken from the synthesized template', () => {
   });
 
   describe('CORS', () => {
-    it('answers a preflight at the gateway, without a token', async () => {
+    it('answers a preflight without a token: OPTIONS /{proxy+} → the docs function’s 204, with the API’s CORS headers', async () => {
       const res = await t.request('/items', {
         as: null,
         method: 'OPTIONS',

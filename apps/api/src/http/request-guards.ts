@@ -31,8 +31,10 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
   rejectRouterBreakingKeys(event.queryStringParameters, undefined);
   const headers = event.headers ?? {};
   if (!hasBody(match.route)) {
-    // Bodies are ignored where the contract has none; dropping the type keeps the router from parsing one.
+    // Bodies are ignored where the contract has none; dropping the type keeps the router from
+    // parsing one, and dropping the body keeps it from building a GET request with one (a throw).
     delete headers[Headers.contentType];
+    delete event.body;
     return;
   }
   const body = decodedBody(event);
@@ -60,6 +62,17 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
   rejectRouterBreakingKeys(undefined, parsed);
 }
 
+/**
+ * HTTP APIs deliver `rawPath` percent-decoded (`/items/a b`, a decoded `#` or `?` included: live
+ * captures in hotsock/voker, `vokerhttp/testdata/ingress-paths.json`). The router parses it as a
+ * URL, which would trim a trailing space or cut the path at `#`; each segment is encoded again so
+ * it reaches the router as the one segment it was.
+ */
+const reencodedPath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
 export const requestGuards = (): MiddlewareObj<APIGatewayProxyEventV2> => ({
-  before: ({ event }) => checkRequest(event),
+  before: ({ event }) => {
+    checkRequest(event);
+    event.rawPath = reencodedPath(event.rawPath);
+  },
 });

@@ -140,11 +140,37 @@ describe('docs handler', () => {
     expect(result.statusCode).toBe(404);
   });
 
-  it('answers 404 to a route that is not a docs route (the gateway sends stray OPTIONS here)', async () => {
+  it('answers 404 to a non-preflight OPTIONS (the gateway sends every OPTIONS here)', async () => {
     const result = await handler(createTestEvent('OPTIONS /{proxy+}'));
 
     expect(result.statusCode).toBe(404);
   });
+
+  // AWS guide "Configuring CORS for an HTTP API": OPTIONS /{proxy+} needs an integration, and
+  // whether a preflight reaches it is not settled there — so the integration answers one.
+  it.each(['/items', '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7', '/docs'])(
+    'answers a CORS preflight for %s with 204, no body and no CORS headers of its own',
+    async (path) => {
+      const result = await handler(
+        createTestEvent('OPTIONS /{proxy+}', {
+          rawPath: path,
+          pathParameters: { proxy: path.slice(1) },
+          headers: {
+            host: 'api.test',
+            origin: 'https://app.example',
+            'access-control-request-method': 'PUT',
+            'access-control-request-headers': 'authorization,if-match',
+          },
+        }),
+      );
+
+      expect(result.statusCode).toBe(204);
+      expect(result.body).toBeUndefined();
+      expect(Object.keys(result.headers).filter((h) => h.startsWith('access-control-'))).toEqual(
+        [],
+      );
+    },
+  );
 
   it('routes by route key, so a stage prefix in the raw path changes nothing', async () => {
     const result = await handler(createTestEvent(key('getDocs'), { rawPath: '/prod/docs' }));

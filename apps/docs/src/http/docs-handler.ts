@@ -1,7 +1,13 @@
 import { docsContract, toRouteKey } from '@items-api/contract';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DocsSite } from '../site/docs-site';
-import { CacheControl, notFoundResult, resourceResult, type DocsResult } from './responses';
+import {
+  CacheControl,
+  notFoundResult,
+  preflightResult,
+  resourceResult,
+  type DocsResult,
+} from './responses';
 
 export type DocsHandler = (event: APIGatewayProxyEventV2) => Promise<DocsResult>;
 
@@ -12,11 +18,26 @@ const RouteKeys = {
 };
 
 /**
+ * A CORS preflight: `OPTIONS` with `Origin` and `Access-Control-Request-Method` (Fetch standard,
+ * "CORS-preflight request"). Header names arrive lower-cased in payload format 2.0.
+ */
+const isPreflight = (event: APIGatewayProxyEventV2) =>
+  event.requestContext.http.method === 'OPTIONS' &&
+  Boolean(event.headers?.['origin']) &&
+  Boolean(event.headers?.['access-control-request-method']);
+
+/**
  * Serves the public docs routes of the contract. Routing is by the gateway's `routeKey` (not the
  * raw path, which carries the stage name on named stages); anything else is a 404.
+ *
+ * The stack also sends `OPTIONS /{proxy+}` here so preflights skip the authorizer on `$default`.
+ * AWS's guide ("Configuring CORS for an HTTP API") says both that the gateway answers preflights
+ * itself and that this route needs an integration; whichever happens, a preflight that reaches
+ * this function gets a 204, and the gateway puts the API's CORS headers on it.
  */
 export function createDocsHandler(site: DocsSite): DocsHandler {
   return async (event) => {
+    if (isPreflight(event)) return preflightResult();
     switch (event.routeKey) {
       case RouteKeys.openApi:
         return resourceResult(site.openApi, event, CacheControl.revalidate);

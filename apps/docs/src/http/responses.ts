@@ -76,3 +76,16 @@ export function notFoundResult(event: APIGatewayProxyEventV2, detail: string): D
     isBase64Encoded: false,
   };
 }
+
+/**
+ * The answer to a CORS preflight that reaches the function: 204 and no body. No CORS headers:
+ * the gateway ignores an integration's and adds the API's own (AWS guide "Configuring CORS for
+ * an HTTP API").
+ */
+export function preflightResult(): DocsResult {
+  return {
+    statusCode: 204,
+    headers: { ...securityHeaders, 'cache-control': CacheControl.revalidate },
+    isBase64Encoded: false,
+  };
+}

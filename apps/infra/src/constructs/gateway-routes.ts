@@ -11,11 +11,12 @@ export type GatewayRoutePlan = {
 export const defaultRouteKey = '$default';
 
 /**
- * The gateway answers CORS preflight itself, but only when the route an `OPTIONS` request
- * matches needs no token: `$default` (with the authorizer) would otherwise catch it and answer
- * 401. A more specific, unauthenticated `OPTIONS /{proxy+}` wins over `$default`. Real
- * preflights never reach its integration; a stray non-CORS `OPTIONS` goes to the public docs
- * function, so no unauthenticated request reaches the items function.
+ * `$default` (with the authorizer) would catch a preflight `OPTIONS` and answer 401; a more
+ * specific, unauthenticated `OPTIONS /{proxy+}` wins over it (AWS guide "Configuring CORS for an
+ * HTTP API", which asks for an integration on that route). Its integration is the public docs
+ * function, which answers a preflight with 204 (the gateway adds the CORS headers) in case the
+ * gateway hands it the preflight rather than answering itself, and any other `OPTIONS` with 404
+ * — so no unauthenticated request reaches the items function.
  */
 export const preflightRouteKey = 'OPTIONS /{proxy+}';
 

@@ -63,6 +63,19 @@ describe('ItemsApiStack gateway', () => {
     }
   });
 
+  // AWS guide "Configuring CORS for an HTTP API": the preflight route needs an integration; the
+  // docs function behind it answers a preflight with 204 (apps/docs docs-handler.spec.ts).
+  it('sends OPTIONS /{proxy+} to the same integration as the docs routes', () => {
+    const routes = routesByKey(dev) as Record<string, Record<string, unknown>>;
+    const targetOf = (key: string) => routes[key]?.['Target'];
+    const docsRoute = apiRoutes.find((r) => r.auth === 'none');
+    if (!docsRoute) throw new Error('the contract has no public route');
+    expect(targetOf('OPTIONS /{proxy+}')).toEqual(
+      targetOf(`${docsRoute.method} ${docsRoute.path}`),
+    );
+    expect(targetOf('OPTIONS /{proxy+}')).not.toEqual(targetOf('$default'));
+  });
+
   it('reads the JWT from the Authorization header, issued by the stack’s Cognito pool', () => {
     assertResource(dev, 'AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',

@@ -54,4 +54,10 @@ describe('CORS at the gateway', () => {
       vary: 'origin',
     });
   });
+
+  it("adds origin to the function's own vary instead of replacing it", () => {
+    const headers = applyCors(cors, 'https://app.example.com', { vary: 'accept-encoding' });
+    expect(headers['vary']).toBe('accept-encoding, origin');
+    expect(applyCors(cors, 'https://app.example.com', { vary: 'Origin' })['vary']).toBe('Origin');
+  });
 });

@@ -17,7 +17,10 @@ export const isPreflight = (method: string, headers: HeaderMap) =>
   Boolean(headers['origin']) &&
   Boolean(headers['access-control-request-method']);
 
-/** The gateway's own answer to a preflight: no route, no authorizer, no function involved. */
+/**
+ * The CORS headers of a preflight answer: the API's configuration, whether the gateway answered
+ * the preflight itself or a route's integration did (the integration's own are ignored).
+ */
 export function preflightHeaders(cors: CorsConfig, headers: HeaderMap): HeaderMap {
   const origin = allowedOrigin(cors, headers['origin']);
   const method = headers['access-control-request-method']?.toUpperCase() ?? '';
@@ -45,8 +48,9 @@ export function preflightHeaders(cors: CorsConfig, headers: HeaderMap): HeaderMa
 }
 
 /**
- * CORS headers on an actual response. With CORS configured on the API, the function's own
- * `access-control-*` headers are dropped and the API's configuration applies.
+ * CORS headers on an actual response. "If you configure CORS for an API, API Gateway ignores
+ * CORS headers returned from your backend integration" (AWS guide "Configuring CORS for an HTTP
+ * API"): the function's own `access-control-*` headers are dropped and the API's apply.
  */
 export function applyCors(
   cors: CorsConfig,
@@ -65,6 +69,17 @@ export function applyCors(
       ? { 'access-control-expose-headers': lower(cors.exposeHeaders).join(',') }
       : {}),
     ...(cors.allowCredentials ? { 'access-control-allow-credentials': 'true' } : {}),
-    ...(origin !== '*' ? { vary: 'origin' } : {}),
+    ...(origin !== '*' ? { vary: withOriginVary(kept['vary']) } : {}),
   };
+}
+
+/** The function's own `vary` is kept; `origin` is added to it (RFC 9110 §12.5.5: a list). */
+function withOriginVary(vary: string | undefined): string {
+  const names = (vary ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.some((name) => name === '*' || name.toLowerCase() === 'origin'))
+    return names.join(', ');
+  return [...names, 'origin'].join(', ');
 }

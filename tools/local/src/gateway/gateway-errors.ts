@@ -1,18 +1,35 @@
-/** Bodies API Gateway itself answers with, before or instead of the function. */
+/**
+ * Bodies API Gateway itself answers with, before or instead of the function. 401/403 follow the
+ * JWT authorizer guide ("Controlling access to HTTP APIs with JWT authorizers"; 403 when the
+ * token lacks the route's scopes), 429 the throttling guide, 500/503 the Lambda integration.
+ * 400, 408 and 431 are not documented for HTTP APIs: their wording follows the status' reason phrase.
+ */
 export const GatewayMessages = {
-  notFound: { status: 404, message: 'Not Found' },
+  badRequest: { status: 400, message: 'Bad Request' },
   unauthorized: { status: 401, message: 'Unauthorized' },
-  tooManyRequests: { status: 429, message: 'Too Many Requests' },
+  forbidden: { status: 403, message: 'Forbidden' },
+  notFound: { status: 404, message: 'Not Found' },
+  requestTimeout: { status: 408, message: 'Request Timeout' },
   tooLarge: { status: 413, message: 'Request Entity Too Large' },
+  tooManyRequests: { status: 429, message: 'Too Many Requests' },
+  headersTooLarge: { status: 431, message: 'Request Header Fields Too Large' },
   internal: { status: 500, message: 'Internal Server Error' },
   unavailable: { status: 503, message: 'Service Unavailable' },
 } as const;
 
 export type GatewayMessage = (typeof GatewayMessages)[keyof typeof GatewayMessages];
 
-/** API Gateway HTTP API limits that are not in the template. */
+/** API Gateway HTTP API and Lambda limits that are not in the template. */
 export const GatewayLimits = {
+  /** HTTP API quotas: "Payload size 10 MB". */
   maxRequestBytes: 10 * 1024 * 1024,
-  /** HTTP API's maximum (and default) integration timeout. */
+  /** HTTP API quotas: "Total combined size of request line and header values 10240 bytes". */
+  maxRequestHeadBytes: 10_240,
+  /**
+   * Lambda quotas: "Invocation payload (request and response) 6 MB each for synchronous" — the
+   * event (JSON, body base64 when binary) and the function's result are both held to it.
+   */
+  maxInvocationPayloadBytes: 6 * 1024 * 1024,
+  /** HTTP API quotas: the maximum (and default) integration timeout, 30 seconds. */
   maxIntegrationTimeoutMs: 30_000,
 } as const;

@@ -34,9 +34,11 @@ describe('createRouteMatcher', () => {
     expect(match('POST', '/nothing/here')?.route.routeKey).toBe('$default');
   });
 
-  it('passes a parameter that is not valid percent-encoding as sent, rather than throwing', () => {
-    expect(match('GET', '/items/%E0%A4%A')?.pathParameters).toEqual({ id: '%E0%A4%A' });
-    expect(match('GET', '/items/caf%C3%A9')?.pathParameters).toEqual({ id: 'café' });
+  it('takes parameters from the decoded path as they are (the gateway decoded it already)', () => {
+    expect(match('GET', '/items/café')?.pathParameters).toEqual({ id: 'café' });
+    expect(match('GET', '/items/100%')?.pathParameters).toEqual({ id: '100%' });
+    // A decoded %2F is a segment boundary: /items/a%2Fb is /items/a/b, which no item route matches.
+    expect(match('GET', '/items/a/b')?.route.routeKey).toBe('$default');
   });
 
   it('answers nothing when there is no route and no $default', () => {

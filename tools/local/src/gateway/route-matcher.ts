@@ -34,17 +34,9 @@ function compile(route: GatewayRoute): CompiledRoute | undefined {
   };
 }
 
-/** A path parameter, percent-decoded; one that is not valid percent-encoding is passed as sent. */
-function decodeSegment(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 /**
- * API Gateway's route selection: the most specific matching route wins (exact segments over
+ * API Gateway's route selection (AWS guide "Working with routes for HTTP APIs"), on the decoded
+ * path (`readRequestPath`), whose segments are the parameter values as they are: the most specific matching route wins (exact segments over
  * variables, variables over greedy `{proxy+}`, a method over `ANY`), else `$default`, else none.
  */
 export function createRouteMatcher(routes: readonly GatewayRoute[]) {
@@ -65,7 +57,7 @@ export function createRouteMatcher(routes: readonly GatewayRoute[]) {
       );
     const best = candidates[0];
     if (!best) return fallback ? { route: fallback } : undefined;
-    const values = best.match.slice(1).map(decodeSegment);
+    const values = best.match.slice(1);
     const pathParameters = Object.fromEntries(
       best.c.names.map((name, i) => [name, values[i] ?? '']),
     );

@@ -1,73 +1,98 @@
-import { toEvent } from './to-event';
+import { clfTime, domainOf, isTextMediaType, toEvent, type IncomingRequest } from './to-event';
 
-const base = { method: 'POST', sourceIp: '127.0.0.1' };
+const request = (overrides: Partial<IncomingRequest> = {}): IncomingRequest => ({
+  method: 'POST',
+  path: '/items',
+  rawQueryString: '',
+  headers: { host: 'api.example.com', 'user-agent': 'curl/8' },
+  cookies: [],
+  body: Buffer.alloc(0),
+  sourceIp: '127.0.0.1',
+  requestId: 'ZhMpgigvDoEEPlg=',
+  receivedAt: new Date(Date.UTC(2024, 5, 7, 15, 4, 5)),
+  ...overrides,
+});
 
 describe('toEvent (payload format 2.0)', () => {
-  it('lower-cases headers, joins repeated ones with commas and moves cookies out', () => {
-    const event = toEvent(
-      {
-        ...base,
-        url: '/items?limit=5&tag=a&tag=b',
-        headers: { 'x-multi': ['a', 'b'], cookie: 'a=1; b=2', 'content-type': 'application/json' },
-        body: Buffer.from('{"name":"x"}'),
-      },
-      { routeKey: 'POST /items' },
+  it('splits repeated query parameters into a comma-joined map and keeps the raw string', () => {
+    const event = toEvent(request({ rawQueryString: 'limit=5&tag=a&tag=b&x=a+b&e=' }), {
+      routeKey: 'POST /items',
+    });
+    expect(event.rawQueryString).toBe('limit=5&tag=a&tag=b&x=a+b&e=');
+    // hotsock/voker live capture: `literalPlus=a+b` → "a b", `empty=` → "".
+    expect(event.queryStringParameters).toEqual({ limit: '5', tag: 'a,b', x: 'a b', e: '' });
+  });
+
+  it('omits body, cookies, queryStringParameters and pathParameters when there are none (captured events)', () => {
+    const event = toEvent(request(), { routeKey: 'POST /items' });
+    expect(Object.keys(event).sort()).toEqual(
+      [
+        'headers',
+        'isBase64Encoded',
+        'rawPath',
+        'rawQueryString',
+        'requestContext',
+        'routeKey',
+        'version',
+      ].sort(),
     );
-    expect(event.headers['x-multi']).toBe('a,b');
-    expect(event.headers).not.toHaveProperty('cookie');
-    expect(event.cookies).toEqual(['a=1', 'b=2']);
-    expect(event.rawQueryString).toBe('limit=5&tag=a&tag=b');
-    expect(event.queryStringParameters).toEqual({ limit: '5', tag: 'a,b' });
-    expect(event.body).toBe('{"name":"x"}');
     expect(event.isBase64Encoded).toBe(false);
   });
 
-  it('base64-encodes binary bodies', () => {
-    const bytes = Buffer.from([0, 255, 1, 2]);
+  // AWS Compute Blog "Handling binary data using Amazon API Gateway HTTP APIs": the encoding is
+  // inferred from the content type; text for text/*, JSON, XML and JavaScript only.
+  it.each([
+    ['text/plain', true],
+    ['text/csv; charset=utf-8', true],
+    ['application/json', true],
+    ['Application/JSON; charset=UTF-8', true],
+    ['application/xml', true],
+    ['application/javascript', true],
+    ['application/x-www-form-urlencoded', false],
+    ['application/problem+json', false],
+    ['application/octet-stream', false],
+    ['multipart/form-data; boundary=x', false],
+    [undefined, false],
+  ])('treats a %s body as text: %s', (contentType, text) => {
+    expect(isTextMediaType(contentType)).toBe(text);
+    const body = Buffer.from('name=x&y=ü');
     const event = toEvent(
-      {
-        ...base,
-        url: '/items',
-        headers: { 'content-type': 'application/octet-stream' },
-        body: bytes,
-      },
-      { routeKey: '$default' },
+      request({
+        headers: { host: 'h', ...(contentType ? { 'content-type': contentType } : {}) },
+        body,
+      }),
+      { routeKey: 'POST /items' },
     );
-    expect(event.isBase64Encoded).toBe(true);
-    expect(Buffer.from(event.body!, 'base64')).toEqual(bytes);
+    expect(event.isBase64Encoded).toBe(!text);
+    expect(Buffer.from(event.body ?? '', text ? 'utf8' : 'base64')).toEqual(body);
   });
 
-  it('fills requestContext with method, path, source IP, request id, time and the JWT claims', () => {
-    const event = toEvent(
-      {
-        ...base,
-        method: 'GET',
-        url: '/items/abc',
-        headers: { 'user-agent': 'curl' },
-        body: Buffer.alloc(0),
-      },
-      {
-        routeKey: 'GET /items/{id}',
-        pathParameters: { id: 'abc' },
-        authorizer: { claims: { sub: 'alice' }, scopes: [] },
-      },
-    );
-    expect(event).not.toHaveProperty('body');
-    expect(event.pathParameters).toEqual({ id: 'abc' });
-    expect(event.requestContext).toMatchObject({
-      http: {
-        method: 'GET',
-        path: '/items/abc',
-        sourceIp: '127.0.0.1',
-        userAgent: 'curl',
-        protocol: 'HTTP/1.1',
-      },
+  it('sets requestContext like the captured events: domain without port, the given id and time', () => {
+    const event = toEvent(request({ headers: { host: 'abc123.example.com:3000' } }), {
       routeKey: 'GET /items/{id}',
-      stage: '$default',
-      requestId: expect.any(String),
-      timeEpoch: expect.any(Number),
-      authorizer: { jwt: { claims: { sub: 'alice' }, scopes: [] } },
+      pathParameters: { id: 'x' },
+      authorizer: { claims: { sub: 'alice' }, scopes: null },
     });
-    expect(event.requestContext.time).toMatch(/^\d{2}\/\w{3}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    expect(event.requestContext).toMatchObject({
+      domainName: 'abc123.example.com',
+      domainPrefix: 'abc123',
+      requestId: 'ZhMpgigvDoEEPlg=',
+      time: '07/Jun/2024:15:04:05 +0000',
+      timeEpoch: Date.UTC(2024, 5, 7, 15, 4, 5),
+      authorizer: { jwt: { claims: { sub: 'alice' }, scopes: null } },
+    });
+  });
+
+  it('gives an IP-address host the API id as domain prefix, never its first octet', () => {
+    expect(domainOf('127.0.0.1:3000')).toEqual({ domainName: '127.0.0.1', domainPrefix: 'local' });
+    expect(domainOf('[::1]:3000')).toEqual({ domainName: '[::1]', domainPrefix: 'local' });
+    expect(domainOf('localhost:3000')).toEqual({
+      domainName: 'localhost',
+      domainPrefix: 'localhost',
+    });
+  });
+
+  it('pads the day in the CLF time', () => {
+    expect(clfTime(new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toBe('02/Jan/2026:03:04:05 +0000');
   });
 });

@@ -1,96 +1,125 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 
+/** A request as the gateway has read it: path decoded, headers joined (see request-headers). */
 export type IncomingRequest = {
   method: string;
-  /** Path and query as received: `/items?limit=5`. */
-  url: string;
-  headers: IncomingHttpHeaders;
+  /** The decoded path (see `readRequestPath`). */
+  path: string;
+  /** The query string exactly as sent, without `?`. */
+  rawQueryString: string;
+  headers: Readonly<Record<string, string>>;
+  cookies: readonly string[];
   body: Buffer;
   sourceIp: string;
+  /** The id the gateway also returns as `apigw-requestid`. */
+  requestId: string;
+  receivedAt: Date;
+};
+
+export type JwtAuthorizerContext = {
+  claims: Record<string, string>;
+  /** `null` when the route has no authorization scopes (Powertools `jwt-authorizer-auth.json`). */
+  scopes: string[] | null;
 };
 
 export type EventContext = {
   routeKey: string;
   pathParameters?: Record<string, string>;
-  authorizer?: { claims: Record<string, string>; scopes: string[] };
+  authorizer?: JwtAuthorizerContext;
 };
 
-// Bodies API Gateway passes as text; anything else arrives base64-encoded.
-const textual =
-  /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded)|[^;]*\+(json|xml))/i;
+/** The API id the local server reports; also the domain prefix when the host is an IP address. */
+export const LOCAL_API_ID = 'local';
+const LOCAL_ACCOUNT_ID = '000000000000';
 
-/** Header values as API Gateway v2 sends them: lower-case names, repeated headers comma-joined. */
-function joinHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers)
-      .filter(([name, value]) => value !== undefined && name !== 'cookie')
-      .map(([name, value]) => [
-        name.toLowerCase(),
-        Array.isArray(value) ? value.join(',') : String(value),
-      ]),
+/**
+ * Media types whose bodies reach the function as text; every other body, and one without a
+ * content type, arrives base64-encoded with `isBase64Encoded: true`. HTTP APIs have no binary
+ * media type setting: "API Gateway infers the encoding from the content-type" (AWS Compute Blog,
+ * "Handling binary data using Amazon API Gateway HTTP APIs"); text passes as-is for `text/*`,
+ * `application/json`, `application/xml` and `application/javascript`. Structured-syntax types
+ * (`+json`) and forms are not on that list, so they are encoded — the stricter reading.
+ */
+export function isTextMediaType(contentType: string | undefined): boolean {
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return (
+    mediaType.startsWith('text/') ||
+    ['application/json', 'application/xml', 'application/javascript'].includes(mediaType)
   );
 }
 
-function joinQuery(search: URLSearchParams): Record<string, string> | undefined {
+/** Repeated query parameters are joined with `,` (AWS guide: payload format 2.0). */
+function joinQuery(rawQueryString: string): Record<string, string> | undefined {
   const grouped = new Map<string, string[]>();
-  search.forEach((value, name) => grouped.set(name, [...(grouped.get(name) ?? []), value]));
+  new URLSearchParams(rawQueryString).forEach((value, name) =>
+    grouped.set(name, [...(grouped.get(name) ?? []), value]),
+  );
   return grouped.size
     ? Object.fromEntries([...grouped].map(([name, values]) => [name, values.join(',')]))
     : undefined;
 }
 
-function clfTime(date: Date): string {
-  const [, day, month, year, time] =
+/** `17/Jun/2024:15:49:29 +0000`, the captured `requestContext.time` format. */
+export function clfTime(date: Date): string {
+  const [, day = '', month, year, time] =
     /^\w+, (\d+) (\w+) (\d+) ([\d:]+)/.exec(date.toUTCString()) ?? [];
-  return `${day}/${month}/${year}:${time} +0000`;
+  return `${day.padStart(2, '0')}/${month}/${year}:${time} +0000`;
+}
+
+const isIpAddress = (host: string) => host.startsWith('[') || /^[\d.]+$/.test(host);
+
+/**
+ * `domainName` is the host without a port (captures: `lsw1ro4ipb.execute-api…`, never with
+ * `:443`); `domainPrefix` its first label. An IP address has no labels — AWS never serves one —
+ * so the API id stands in, as it is the prefix of an API's default endpoint.
+ */
+export function domainOf(host: string | undefined): { domainName: string; domainPrefix: string } {
+  const value = host || 'localhost';
+  const domainName = value.startsWith('[')
+    ? value.slice(0, value.indexOf(']') + 1)
+    : (value.split(':')[0] ?? value);
+  const domainPrefix = isIpAddress(domainName)
+    ? LOCAL_API_ID
+    : (domainName.split('.')[0] ?? domainName);
+  return { domainName, domainPrefix };
 }
 
 /** An HTTP request as the payload format 2.0 event API Gateway gives a Lambda proxy integration. */
 export function toEvent(request: IncomingRequest, context: EventContext): APIGatewayProxyEventV2 {
-  const url = new URL(request.url, 'http://gateway.local');
-  const headers = joinHeaders(request.headers);
-  const cookieHeader = request.headers.cookie;
-  const cookies = cookieHeader
-    ? cookieHeader
-        .split(';')
-        .map((c) => c.trim())
-        .filter(Boolean)
-    : undefined;
-  const isText = textual.test(headers['content-type'] ?? '') || request.body.length === 0;
-  const now = new Date();
-  const requestId = randomUUID();
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+  const { headers } = request;
+  const isText = isTextMediaType(headers['content-type']);
+  const queryStringParameters = joinQuery(request.rawQueryString);
+  const event: APIGatewayProxyEventV2 & {
+    requestContext: { authorizer?: { jwt: JwtAuthorizerContext } };
+  } = {
     version: '2.0',
     routeKey: context.routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
-    ...(cookies?.length ? { cookies } : {}),
-    headers,
-    ...(joinQuery(url.searchParams) ? { queryStringParameters: joinQuery(url.searchParams) } : {}),
+    rawPath: request.path,
+    rawQueryString: request.rawQueryString,
+    ...(request.cookies.length ? { cookies: [...request.cookies] } : {}),
+    headers: { ...headers },
+    ...(queryStringParameters ? { queryStringParameters } : {}),
     ...(context.pathParameters ? { pathParameters: context.pathParameters } : {}),
     requestContext: {
-      accountId: '000000000000',
-      apiId: 'local',
-      domainName: headers['host'] ?? 'localhost',
-      domainPrefix: (headers['host'] ?? 'localhost').split('.')[0] ?? 'localhost',
+      accountId: LOCAL_ACCOUNT_ID,
+      apiId: LOCAL_API_ID,
+      ...(context.authorizer ? { authorizer: { jwt: context.authorizer } } : {}),
+      ...domainOf(headers['host']),
       http: {
         method: request.method,
-        path: url.pathname,
+        path: request.path,
         protocol: 'HTTP/1.1',
         sourceIp: request.sourceIp,
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId,
+      requestId: request.requestId,
       routeKey: context.routeKey,
       stage: '$default',
-      time: clfTime(now),
-      timeEpoch: now.getTime(),
-      ...(context.authorizer ? { authorizer: { jwt: context.authorizer } } : {}),
+      time: clfTime(request.receivedAt),
+      timeEpoch: request.receivedAt.getTime(),
     },
-    isBase64Encoded: !isText,
     ...(request.body.length ? { body: request.body.toString(isText ? 'utf8' : 'base64') } : {}),
+    isBase64Encoded: request.body.length > 0 && !isText,
   };
   return event;
 }

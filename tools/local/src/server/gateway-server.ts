@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AuthorizerResult } from '../auth/jwt-authorizer';
 import { applyCors, isCorsEnabled, isPreflight, preflightHeaders } from '../gateway/cors';
 import { fromResult, jsonResponse, type HttpResponse } from '../gateway/from-result';
 import { GatewayLimits, GatewayMessages, type GatewayMessage } from '../gateway/gateway-errors';
+import { addForwardedHeaders, joinRawHeaders, requestHeadSize } from '../gateway/request-headers';
+import { readRequestPath } from '../gateway/request-path';
 import { createRouteMatcher } from '../gateway/route-matcher';
 import { Throttle } from '../gateway/throttle';
 import { toEvent } from '../gateway/to-event';
@@ -16,13 +19,36 @@ export type GatewayServerOptions = {
   config: GatewayConfig;
   /** Handlers by the logical id of the function the template routes to. */
   integrations: Readonly<Record<string, Integration>>;
-  authorize: (authorization: string | undefined) => Promise<AuthorizerResult>;
+  /** The JWT authorizer: the identity source's value and the route's authorization scopes. */
+  authorize: (
+    identity: string | undefined,
+    routeScopes: readonly string[],
+  ) => Promise<AuthorizerResult>;
   /** Answers for local-only paths (the dev issuer's JWKS), checked before the gateway. */
   localRoutes?: (path: string) => HttpResponse | undefined;
+  /**
+   * Time a client has to send its whole request (default 30 s). AWS publishes no such limit;
+   * Node's default would hold a slow sender's connection for 300 s.
+   */
+  requestTimeoutMs?: number;
+  /** Open connections beyond which new ones are closed at once (default 1024). */
+  maxConnections?: number;
 };
 
 const gatewayError = ({ status, message }: GatewayMessage, headers: Record<string, string> = {}) =>
   jsonResponse(status, JSON.stringify({ message }), headers);
+
+/**
+ * Ids in the captured format (`ZhMpgigvDoEEPlg=`: 11 random bytes, base64): one per request, sent
+ * as `apigw-requestid` and given to the function as `requestContext.requestId`, as on AWS (the
+ * troubleshooting page's `apigw-requestid: Mc7UVioPPHcEKPA=`).
+ */
+const newRequestId = () => randomBytes(11).toString('base64');
+
+const byteLength = (value: unknown): number => {
+  const json = JSON.stringify(value);
+  return json === undefined ? 0 : Buffer.byteLength(json);
+};
 
 function send(res: ServerResponse, response: HttpResponse, requestId: string): void {
   const headers: Record<string, string | string[]> = {
@@ -34,84 +60,163 @@ function send(res: ServerResponse, response: HttpResponse, requestId: string): v
   res.writeHead(response.status, headers).end(response.body);
 }
 
+/** Node's own refusals (unparseable request, header overflow, slow client) in the gateway's shape. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const { status, message } =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? GatewayMessages.headersTooLarge
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? GatewayMessages.requestTimeout
+        : GatewayMessages.badRequest;
+  const body = JSON.stringify({ message });
+  socket.end(
+    `HTTP/1.1 ${status} ${message}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** An HTTP server that behaves like the stage's HTTP API in front of in-process functions. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
   const { config } = options;
+  const formatOne = config.routes.filter((r) => r.payloadFormatVersion !== '2.0');
+  if (formatOne.length) {
+    throw new Error(
+      `payload format 1.0 is not emulated (routes ${formatOne.map((r) => r.routeKey).join(', ')})`,
+    );
+  }
   const matchRoute = createRouteMatcher(config.routes);
   const throttle = new Throttle(config.throttle);
+  const corsEnabled = isCorsEnabled(config.cors);
 
-  async function respond(req: IncomingMessage): Promise<HttpResponse> {
+  async function respond(
+    req: IncomingMessage,
+    joined: { headers: Record<string, string>; cookies: string[] },
+    requestId: string,
+  ): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://gateway.local');
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const local = options.localRoutes?.(url.pathname);
+    const target = req.url ?? '/';
+    const local = options.localRoutes?.(target.split('?')[0] ?? '/');
     if (local) return local;
-    if (Number(req.headers['content-length'] ?? 0) > GatewayLimits.maxRequestBytes) {
-      req.resume();
+    const requestLine = `${method} ${target} HTTP/${req.httpVersion}`;
+    if (requestHeadSize(requestLine, req.rawHeaders) > GatewayLimits.maxRequestHeadBytes) {
+      return gatewayError(GatewayMessages.headersTooLarge);
+    }
+    if (Number(joined.headers['content-length'] ?? 0) > GatewayLimits.maxRequestBytes) {
       return gatewayError(GatewayMessages.tooLarge);
     }
-    const body = await readBody(req, GatewayLimits.maxRequestBytes);
-    if (!body) return gatewayError(GatewayMessages.tooLarge);
-    if (isCorsEnabled(config.cors) && isPreflight(method, headers)) {
-      return {
-        status: 204,
-        headers: preflightHeaders(config.cors, headers),
-        cookies: [],
-        body: Buffer.alloc(0),
-      };
+    const requestPath = readRequestPath(target);
+    if (!requestPath.ok) return gatewayError(GatewayMessages.badRequest);
+    const match = matchRoute(method, requestPath.path);
+    if (!match) {
+      // "API Gateway automatically sends a response to preflight OPTIONS requests, even if there
+      // isn't an OPTIONS route configured" (AWS guide "Configuring CORS for an HTTP API"). A
+      // preflight that a route does match ($default, ANY, OPTIONS /{proxy+}) goes to that route:
+      // the same guide has `$default` catch OPTIONS requests, hence its advice to add an
+      // unauthenticated `OPTIONS /{proxy+}` route with an integration; an authorized `ANY` route
+      // fails browser preflights too (anomalyco/sst#5493).
+      if (corsEnabled && isPreflight(method, joined.headers)) {
+        return { status: 204, headers: {}, cookies: [], body: Buffer.alloc(0) };
+      }
+      return gatewayError(GatewayMessages.notFound);
     }
-    const match = matchRoute(method, url.pathname);
-    if (!match) return gatewayError(GatewayMessages.notFound);
-    if (!throttle.take(match.route.routeKey)) return gatewayError(GatewayMessages.tooManyRequests);
-    let authorizer: { claims: Record<string, string>; scopes: string[] } | undefined;
-    if (match.route.auth === 'jwt') {
-      const verdict = await options.authorize(req.headers.authorization);
-      if (!verdict.ok)
-        return gatewayError(GatewayMessages.unauthorized, {
-          'www-authenticate': verdict.challenge,
-        });
+    const { route } = match;
+    if (!throttle.take(route.routeKey)) return gatewayError(GatewayMessages.tooManyRequests);
+    let authorizer: { claims: Record<string, string>; scopes: string[] | null } | undefined;
+    if (route.auth === 'jwt') {
+      const verdict = await options.authorize(
+        joined.headers[config.authorizer.identityHeader],
+        config.authorizer.routeScopes[route.routeKey] ?? [],
+      );
+      if (!verdict.ok) {
+        const refusal =
+          verdict.status === 403 ? GatewayMessages.forbidden : GatewayMessages.unauthorized;
+        return gatewayError(refusal, { 'www-authenticate': verdict.challenge });
+      }
       authorizer = { claims: verdict.claims, scopes: verdict.scopes };
     }
-    const integration = options.integrations[match.route.functionId];
-    const fn = config.functions[match.route.functionId];
+    // The body is read only once the request may pass: a throttled or unauthorised client does
+    // not get 10 MB buffered.
+    const body = await readBody(req, GatewayLimits.maxRequestBytes);
+    if (!body) return gatewayError(GatewayMessages.tooLarge);
+    const integration = options.integrations[route.functionId];
+    const fn = config.functions[route.functionId];
     if (!integration || !fn) return gatewayError(GatewayMessages.internal);
+    const receivedAt = new Date();
+    const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
     const event = toEvent(
       {
         method,
-        url: req.url ?? '/',
-        headers: req.headers,
+        path: requestPath.path,
+        rawQueryString: requestPath.rawQueryString,
+        headers: addForwardedHeaders(
+          joined.headers,
+          { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
+          receivedAt,
+        ),
+        cookies: joined.cookies,
         body,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        sourceIp,
+        requestId,
+        receivedAt,
       },
-      { routeKey: match.route.routeKey, pathParameters: match.pathParameters, authorizer },
+      { routeKey: route.routeKey, pathParameters: match.pathParameters, authorizer },
     );
+    if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {
+      return gatewayError(GatewayMessages.tooLarge);
+    }
     const outcome = await invoke(
       integration,
       event,
-      lambdaContext(match.route.functionId, fn, event.requestContext.requestId),
+      lambdaContext(route.functionId, fn, event.requestContext.requestId),
       {
         functionTimeoutMs: fn.timeoutSeconds * 1000,
-        integrationTimeoutMs: Math.min(
-          match.route.timeoutMs,
-          GatewayLimits.maxIntegrationTimeoutMs,
-        ),
+        integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
       },
     );
-    return outcome.ok ? fromResult(outcome.result) : gatewayError(outcome.error);
+    if (!outcome.ok) return gatewayError(outcome.error);
+    // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
+    if (byteLength(outcome.result) > GatewayLimits.maxInvocationPayloadBytes) {
+      return gatewayError(GatewayMessages.internal);
+    }
+    return fromResult(outcome.result) ?? gatewayError(GatewayMessages.internal);
   }
 
-  return createServer((req, res) => {
-    const requestId = randomUUID();
-    respond(req)
-      .catch(() => gatewayError(GatewayMessages.internal))
-      .then((response) => {
-        // The preflight answer already is the CORS configuration; everything else gets it applied.
-        const preflight = isPreflight(req.method ?? '', req.headers as Record<string, string>);
-        const cors =
-          isCorsEnabled(config.cors) && !preflight
-            ? applyCors(config.cors, req.headers.origin, response.headers)
-            : response.headers;
-        send(res, { ...response, headers: cors }, requestId);
-      });
-  });
+  const server = createServer(
+    {
+      // Heads up to 64 KB reach the gateway, which answers 431 over its 10240-byte quota itself.
+      maxHeaderSize: 64 * 1024,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      headersTimeout: Math.min(options.requestTimeoutMs ?? 30_000, 10_000),
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      const requestId = newRequestId();
+      const joined = joinRawHeaders(req.rawHeaders);
+      respond(req, joined, requestId)
+        .catch(() => gatewayError(GatewayMessages.internal))
+        .then((response) => {
+          if (!corsEnabled) return send(res, response, requestId);
+          const preflight = isPreflight(req.method ?? '', joined.headers);
+          const headers = preflight
+            ? {
+                ...Object.fromEntries(
+                  Object.entries(response.headers).filter(
+                    ([name]) => !name.startsWith('access-control-'),
+                  ),
+                ),
+                ...preflightHeaders(config.cors, joined.headers),
+              }
+            : applyCors(config.cors, joined.headers['origin'], response.headers);
+          send(res, { ...response, headers }, requestId);
+        })
+        .catch(() => res.destroy());
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 1024;
+  server.on('clientError', answerClientError);
+  return server;
 }

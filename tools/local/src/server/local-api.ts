@@ -4,9 +4,10 @@ import { synthesizeTemplate } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
-import { createJwtAuthorizer, type AuthorizerResult } from '../auth/jwt-authorizer';
+import { createJwtAuthorizer, type JwtAuthorizer } from '../auth/jwt-authorizer';
 import { localIssuer } from '../auth/local-identity';
 import type { GatewayConfig } from '../template/gateway-config';
+import { localAudiences } from '../template/read-authorizer';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
 import { bindIntegrations, itemsFunctionOf } from './integrations';
@@ -83,15 +84,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   };
   const items = createItemsHandler(createDependencies(loadConfig(env)));
   // The issuer's URL contains the port, known only once the server listens.
-  const identity: {
-    issuer?: DevIssuer;
-    authorize?: (header?: string) => Promise<AuthorizerResult>;
-  } = {};
+  const identity: { issuer?: DevIssuer; authorize?: JwtAuthorizer } = {};
   const server = createGatewayServer({
     config: gateway,
     integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
-    authorize: async (header) =>
-      identity.authorize ? identity.authorize(header) : { ok: false, challenge: 'Bearer' },
+    authorize: async (header, scopes) =>
+      identity.authorize
+        ? identity.authorize(header, scopes)
+        : { ok: false, status: 401, challenge: 'Bearer' },
     localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
   });
   const url = await listen(server, options.port ?? 0).catch(async (error) => {
@@ -100,7 +100,11 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   });
   const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
   identity.issuer = issuer;
-  identity.authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
+  // The dev issuer stands in for the template's issuer only: audiences and scopes are the template's.
+  identity.authorize = createJwtAuthorizer({
+    issuer: issuer.issuer,
+    audience: localAudiences(gateway.authorizer, issuer.audience),
+  });
   return {
     url,
     docsUrl: `${url}/docs`,

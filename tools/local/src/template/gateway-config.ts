@@ -8,6 +8,7 @@ export type GatewayConfig = {
   readonly cors: CorsConfig;
   /** The JWT authorizer. Values CloudFormation resolves at deploy time (Cognito refs) are `undefined`. */
   readonly jwt: { readonly issuer?: string; readonly audience?: readonly string[] };
+  readonly authorizer: import('./read-authorizer').AuthorizerConfig;
   readonly throttle: {
     readonly rateLimit: number;
     readonly burstLimit: number;

@@ -9,6 +9,7 @@ import {
   type CfnResource,
   type CfnTemplate,
 } from './cfn-template';
+import { readAuthorizer } from './read-authorizer';
 import type { CorsConfig, FunctionConfig, GatewayConfig, GatewayRoute } from './gateway-config';
 
 // What API Gateway and Lambda use when the template leaves a setting out.
@@ -43,6 +44,7 @@ export function readGatewayConfig(template: Record<string, unknown>): GatewayCon
       .map(([id, route]) => readRoute(id, route, resources)),
     cors: readCors(props(api)['CorsConfiguration']),
     jwt: readJwt(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Authorizer').filter(belongsToApi)),
+    authorizer: readAuthorizer(cfn, apiId),
     throttle: readThrottle(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Stage').filter(belongsToApi)),
     functions: Object.fromEntries(
       resourcesOfType(cfn, 'AWS::Lambda::Function').map(([id, fn]) => [id, readFunction(fn)]),

@@ -11,13 +11,24 @@ import { ContractNoBody, isZodType } from '@ts-rest/core';
 import type { ZodTypeAny } from 'zod';
 import type { ApiResponse } from '../harness/robust-api';
 
-/** Statuses API Gateway itself may answer on any route (authorizer, no route, size, throttle). */
-export const GatewayStatuses = [401, 404, 413, 429] as const;
+/**
+ * Statuses API Gateway itself may answer on any route: a path it cannot decode (400), the
+ * authorizer (401), no route (404), size (413), throttle (429), a head over its quota (431).
+ */
+export const GatewayStatuses = [400, 401, 404, 413, 429, 431] as const;
 
 const mediaType = (response: ApiResponse) =>
   response.headers.get(Headers.contentType)?.split(';')[0]?.trim();
 
-function schemaFor(route: ContractRoute, status: number): ZodTypeAny | symbol | undefined {
+/** The gateway's own `{"message": …}` answer, which the function never gives. */
+export const isGatewayAnswer = (response: ApiResponse) =>
+  (GatewayStatuses as readonly number[]).includes(response.status) &&
+  mediaType(response) === ContentTypes.json &&
+  GatewayErrorSchema.safeParse(response.json).success;
+
+function schemaFor(route: ContractRoute, response: ApiResponse): ZodTypeAny | symbol | undefined {
+  const { status } = response;
+  if (isGatewayAnswer(response)) return GatewayErrorSchema;
   const declared = (route.route.responses as Record<number, unknown>)[status];
   if (declared === ContractNoBody) return ContractNoBody;
   if (isZodType(declared)) return declared as ZodTypeAny;
@@ -49,7 +60,7 @@ function successHeaderViolations(route: ContractRoute, response: ApiResponse): s
 export function contractViolations(route: ContractRoute, response: ApiResponse): string[] {
   const { status } = response;
   if (status >= 500) return [`answered ${status}: ${response.text.slice(0, 200)}`];
-  const schema = schemaFor(route, status);
+  const schema = schemaFor(route, response);
   if (schema === undefined) return [`status ${status} is not declared for ${route.operationId}`];
   const success = status < 300 || status === 304;
   const headerProblems = success ? successHeaderViolations(route, response) : [];
