@@ -19,7 +19,9 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Dependencies point one way: contract ← api ← infra/local; contract ← client.
+      // Dependencies point one way: contract ← api, docs, infra, client; stack-contract ← api,
+      // infra; tools may use anything. No app imports another app: what two apps share lives in
+      // a library.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -27,11 +29,21 @@ export default [
           allow: ['@items-api/contract/openapi.json'],
           depConstraints: [
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:app'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'],
+            },
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:contract', 'type:app', 'type:client', 'type:tool'],
+              onlyDependOnLibsWithTags: [
+                'type:contract',
+                'type:stack-contract',
+                'type:app',
+                'type:client',
+                'type:tool',
+              ],
             },
           ],
         },

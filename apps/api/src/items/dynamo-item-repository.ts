@@ -152,7 +152,7 @@ export class DynamoItemRepository implements ItemRepository {
         Item: {
           [ItemKeys.partitionKey]: ItemKeys.owner(owner),
           [ItemKeys.sortKey]: ItemKeys.idempotency(idempotency.key),
-          ...({ ...idempotency, item } satisfies IdempotencyRecord),
+          ...toStoredIdempotencyRecord({ ...idempotency, item }),
         },
         // TTL deletion lags, so an expired record counts as absent.
         ConditionExpression: 'attribute_not_exists(#sk) OR #exp < :now',
@@ -259,14 +259,10 @@ export class DynamoItemRepository implements ItemRepository {
         }),
       ),
     );
-    const record = result.Item as IdempotencyRecord | undefined;
-    if (!record || record.expiresAt <= nowEpochSeconds) return undefined;
-    return {
-      key,
-      requestHash: record.requestHash,
-      expiresAt: record.expiresAt,
-      item: toItem(record.item),
-    };
+    const record = result.Item as StoredIdempotencyRecord | undefined;
+    const expiresAt = record?.[ItemKeys.ttlAttribute];
+    if (!record || expiresAt === undefined || expiresAt <= nowEpochSeconds) return undefined;
+    return { key, requestHash: record.requestHash, expiresAt, item: toItem(record.item) };
   }
 
   /**
@@ -301,4 +297,15 @@ export class DynamoItemRepository implements ItemRepository {
   private async transact(actions: NonNullable<TransactWriteCommandInput['TransactItems']>) {
     await callDynamo(() => this.client.send(new TransactWriteCommand({ TransactItems: actions })));
   }
+}
+
+/** An idempotency record as stored: its expiry under the table's TTL attribute. */
+type StoredIdempotencyRecord = Omit<IdempotencyRecord, 'expiresAt'> &
+  Partial<Record<typeof ItemKeys.ttlAttribute, number>>;
+
+function toStoredIdempotencyRecord({
+  expiresAt,
+  ...record
+}: IdempotencyRecord): StoredIdempotencyRecord {
+  return { ...record, [ItemKeys.ttlAttribute]: expiresAt };
 }

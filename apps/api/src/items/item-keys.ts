@@ -1,3 +1,5 @@
+import { TableLayout } from '@items-api/stack-contract';
+
 /**
  * Single-table keys: every record of an owner shares one partition, so lists are a Query.
  *
@@ -9,9 +11,7 @@
  * cannot match a tag `red#blue` (stored as `TAG#red%23blue#…`).
  */
 export const ItemKeys = {
-  partitionKey: 'PK',
-  sortKey: 'SK',
-  ttlAttribute: 'expiresAt',
+  ...TableLayout,
   owner: (sub: string) => `OWNER#${sub}`,
   item: (id: string) => `ITEM#${id}`,
   itemPrefix: 'ITEM#',

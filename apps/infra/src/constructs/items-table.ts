@@ -1,4 +1,4 @@
-import { ItemKeys } from '@items-api/api';
+import { TableLayout } from '@items-api/stack-contract';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -35,11 +35,11 @@ export class ItemsTable extends Construct {
   constructor(scope: Construct, id: string, props: ItemsTableProps = {}) {
     super(scope, id);
     const { retain = true } = props;
-    // Key names and the TTL attribute are the handler's (one source: apps/api's ItemKeys).
-    const ttlAttribute = ItemKeys.ttlAttribute;
+    // Key names and the TTL attribute are the ones the function uses (one source: TableLayout).
+    const ttlAttribute = TableLayout.ttlAttribute;
     this.table = new TableV2(this, 'Table', {
-      partitionKey: { name: ItemKeys.partitionKey, type: AttributeType.STRING },
-      sortKey: { name: ItemKeys.sortKey, type: AttributeType.STRING },
+      partitionKey: { name: TableLayout.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TableLayout.sortKey, type: AttributeType.STRING },
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: ttlAttribute,

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'stack-contract',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
