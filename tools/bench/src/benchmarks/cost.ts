@@ -2,7 +2,6 @@ import {
   createDependencies,
   createDocumentClient,
   createItemsHandler,
-  createLogger,
   loadConfig,
 } from '@items-api/api';
 import { stageConfigs } from '@items-api/infra';
@@ -15,6 +14,7 @@ import { prices } from '../prices';
 import { ratioFigure } from '../report/figure';
 import type { DynamoSession } from '../support/bench-context';
 import { seedItems } from '../support/seed-items';
+import { withStdoutDropped } from '../support/drop-stdout';
 import type { Benchmark } from './benchmark';
 
 const TABLE = 'bench-cost';
@@ -33,10 +33,7 @@ async function measureMix(dynamo: DynamoSession): Promise<MixInvocation[]> {
   try {
     const capacity: CapacityRecord[] = [];
     recordConsumedCapacity(client, (entry) => capacity.push(entry));
-    const handler = createItemsHandler({
-      ...createDependencies(config, client),
-      logger: createLogger('info', {}, () => undefined),
-    });
+    const handler = createItemsHandler(createDependencies(config, client));
     const pool = ids.map((id) => ({ id, version: 1 }));
     const mix = { handler, owner: OWNER, pool, capacity };
     const schedule = (count: number, seed: number) =>
@@ -69,7 +66,8 @@ export const costBenchmark: Benchmark = {
   name: 'cost',
   title: 'Cost per million requests (CRUD mix)',
   async run(context) {
-    const invocations = await measureMix(await context.dynamo());
+    const dynamo = await context.dynamo();
+    const invocations = await withStdoutDropped(() => measureMix(dynamo));
     const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
     const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
     const rows = memories.flatMap((memoryMb) =>
