@@ -6,7 +6,8 @@ import { ApiAuth } from '../constructs/api-auth';
 import { ApiFunction } from '../constructs/api-function';
 import { corsAllowMethods, planGatewayRoutes } from '../constructs/gateway-routes';
 import { ItemsHttpApi } from '../constructs/items-http-api';
-import { ItemsTable } from '../constructs/items-table';
+import { calledOperations, ItemsTable } from '../constructs/items-table';
+import { ItemsMonitoring } from '../constructs/monitoring';
 import type { FunctionSettings, StageConfig } from '../stages/stage-config';
 
 export interface ItemsApiStackProps extends StackProps {
@@ -40,13 +41,21 @@ export class ItemsApiStack extends Stack {
       logRetention: config.logRetention,
       retainLogs: config.retainData,
       tracing: config.tracing,
+      applicationLogLevel: config.monitoring.applicationLogLevel,
     };
+    // Powertools settings: the metric namespace is per stage, so stages never mix on a chart.
+    const kitMetrics = { namespace: `ItemsApi/${config.stageName}`, service: 'items-api' };
     const items = new ApiFunction(this, 'ItemsFunction', {
       ...shared,
       code: props.itemsCode,
       memoryMb: config.itemsFunction.memoryMb,
       timeoutSeconds: config.itemsFunction.timeoutSeconds,
-      environment: { TABLE_NAME: table.tableName },
+      environment: {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: kitMetrics.service,
+        POWERTOOLS_METRICS_NAMESPACE: kitMetrics.namespace,
+        POWERTOOLS_TRACE_ENABLED: String(config.tracing),
+      },
       description: 'Items API: the /items routes and $default',
     });
     table.grantItemAccess(items);
@@ -82,6 +91,18 @@ export class ItemsApiStack extends Stack {
       },
       accessLogRetention: config.logRetention,
       retainLogs: config.retainData,
+    });
+
+    new ItemsMonitoring(this, 'Monitoring', {
+      stageName: config.stageName,
+      settings: config.monitoring,
+      retain: config.retainData,
+      api: api.api,
+      items,
+      docs,
+      table: table.table,
+      tableOperations: calledOperations,
+      kitMetrics,
     });
 
     const url = (path: string) => `${api.url}${path.replace(/^\//, '')}`;
