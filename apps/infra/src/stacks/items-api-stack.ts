@@ -6,6 +6,7 @@ import { ApiAuth } from '../constructs/api-auth';
 import { ApiFunction } from '../constructs/api-function';
 import { corsAllowMethods, planGatewayRoutes } from '../constructs/gateway-routes';
 import { ItemsHttpApi } from '../constructs/items-http-api';
+import { ApiEdge } from '../constructs/edge/api-edge';
 import { calledOperations, ItemsTable } from '../constructs/items-table';
 import { ItemsMonitoring } from '../constructs/monitoring';
 import type { FunctionSettings, StageConfig } from '../stages/stage-config';
@@ -105,8 +106,23 @@ export class ItemsApiStack extends Stack {
       kitMetrics,
     });
 
-    const url = (path: string) => `${api.url}${path.replace(/^\//, '')}`;
-    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API' });
+    // With the CloudFront + WAF front on, clients use its URL; the gateway's stays reachable.
+    const edge = config.edge.enabled
+      ? new ApiEdge(this, 'Edge', {
+          stageName: config.stageName,
+          api: api.api,
+          settings: config.edge,
+        })
+      : undefined;
+    const baseUrl = edge?.url ?? api.url;
+    const url = (path: string) => `${baseUrl}${path.replace(/^\//, '')}`;
+    new CfnOutput(this, 'ApiUrl', { value: baseUrl, description: 'Base URL of the API' });
+    if (edge) {
+      new CfnOutput(this, 'ApiOriginUrl', {
+        value: api.url,
+        description: 'The HTTP API itself, behind the CloudFront + WAF front',
+      });
+    }
     new CfnOutput(this, 'DocsUrl', { value: url(docsContract.getDocs.path) });
     new CfnOutput(this, 'OpenApiUrl', { value: url(docsContract.getOpenApi.path) });
     new CfnOutput(this, 'TableName', { value: table.tableName });
