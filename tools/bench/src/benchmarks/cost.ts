@@ -7,7 +7,12 @@ import {
 import { stageConfigs } from '@items-api/infra';
 import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-recorder';
 import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
-import { costPerMillion, LAMBDA_MB_PER_VCPU, type Gateway } from '../cost/cost-model';
+import {
+  costPerMillion,
+  edgeMonthlyUsd,
+  LAMBDA_MB_PER_VCPU,
+  type Gateway,
+} from '../cost/cost-model';
 import { crudMix, mixSchedule, seededRandom } from '../cost/crud-mix';
 import { runCrudMix, type MixInvocation } from '../cost/run-crud-mix';
 import { prices } from '../prices';
@@ -22,7 +27,11 @@ const OWNER = 'bench-cost';
 const POOL = 200;
 const WARMUP = 300;
 const REQUESTS = 2_000;
-const gateways: Record<Gateway, string> = { httpApi: 'HTTP API', restApi: 'REST API' };
+const gateways: Record<Gateway, string> = {
+  httpApi: 'HTTP API',
+  httpApiEdge: 'HTTP API + CloudFront + WAF',
+  restApi: 'REST API',
+};
 
 /** The real handler on DynamoDB Local, through a client that records consumed capacity. */
 async function measureMix(dynamo: DynamoSession): Promise<MixInvocation[]> {
@@ -58,6 +67,7 @@ function describe(
     `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
     operationsTable(invocations, memories),
     costTable(rows),
+    `HTTP API + CloudFront + WAF is the stack's optional front (-c edge=true): per request it adds CloudFront's HTTPS request price and WAF's inspected-request price; the web ACL and its two rules also cost $${edgeMonthlyUsd(prices).toFixed(2)} a month whatever the traffic (not in the table). CloudWatch Logs ingestion of the Powertools log line and EMF records is not priced either.`,
     capacityTable(invocations.flatMap((i) => i.capacity)),
   ].join('\n\n');
 }
