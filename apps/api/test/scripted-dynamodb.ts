@@ -9,13 +9,18 @@ import type { AddressInfo } from 'node:net';
  * the real service gives (throttling) into the real SDK client; DynamoDB's behaviour itself is
  * tested on DynamoDB Local.
  */
-export type ScriptedAnswer = { kind: 'ok'; body: Record<string, unknown> } | { kind: 'throttled' };
+export type ScriptedAnswer =
+  | { kind: 'ok'; body: Record<string, unknown> }
+  | { kind: 'throttled' }
+  /** Never answers: a stalled connection. */
+  | { kind: 'stall' };
 
 export async function startScriptedDynamoDB(script: ScriptedAnswer[]) {
   const targets: string[] = [];
   const answer = (request: IncomingMessage, response: ServerResponse) => {
     targets.push(String(request.headers['x-amz-target']));
-    const next = script.shift() ?? { kind: 'ok', body: {} };
+    const next: ScriptedAnswer = script.shift() ?? { kind: 'ok', body: {} };
+    if (next.kind === 'stall') return;
     const body =
       next.kind === 'ok'
         ? next.body

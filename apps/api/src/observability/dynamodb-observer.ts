@@ -24,7 +24,13 @@ export function observeDynamoDB(
       const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
       const started = epochSeconds();
       const facts = currentRequest();
-      const call: DynamoCall = { operation, durationMs: 0, attempts: 0, throttles: 0 };
+      const call: DynamoCall = {
+        operation,
+        durationMs: 0,
+        attempts: 0,
+        throttles: 0,
+        startedAt: performance.now(),
+      };
       facts?.dynamodbCalls.push(call);
       // Each attempt inside this call reports its throttle here (see the per-attempt middleware).
       (context as { itemsApiCall?: DynamoCall }).itemsApiCall = call;
@@ -42,10 +48,11 @@ export function observeDynamoDB(
       } finally {
         const ended = epochSeconds();
         call.durationMs = (ended - started) * 1000;
+        delete call.startedAt;
         call.attempts = metadata?.attempts ?? Math.max(1, call.attempts);
         const status = metadata?.httpStatusCode;
         const input = args.input as { TableName?: unknown };
-        options.xray?.emit({
+        options.xray?.emitSafely({
           name: 'DynamoDB',
           namespace: 'aws',
           startTime: started,

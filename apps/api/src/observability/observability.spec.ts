@@ -341,6 +341,33 @@ describe('DynamoDB calls: retries, throttles and X-Ray subsegments', () => {
     }
   });
 
+  it('logs a DynamoDB call still stalled when the function answers 503 out of time as in flight', async () => {
+    const dynamo = await startScriptedDynamoDB([{ kind: 'stall' }]);
+    try {
+      const config = loadConfig({
+        TABLE_NAME: 'items',
+        DYNAMODB_ENDPOINT: dynamo.endpoint,
+        POWERTOOLS_TRACE_ENABLED: 'false',
+      });
+      const handler = createItemsHandler(createDependencies(config));
+      const { result, lines } = await captureOutput(() =>
+        handler(createTestEvent({ path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7' }), {
+          ...testContext,
+          getRemainingTimeInMillis: () => 700,
+        }),
+      );
+      expect(result.statusCode).toBe(503);
+      expect(accessLines(splitRecords(lines).logs)[0]).toMatchObject({
+        status: 503,
+        problem: 'unavailable',
+        dynamodb: [{ operation: 'GetItem', attempts: 1, inFlight: true, ms: expect.any(Number) }],
+      });
+      expect(requestRecord(lines)).toMatchObject({ operation: 'getItem', ServerErrors: 1 });
+    } finally {
+      await dynamo.stop();
+    }
+  });
+
   it('sends nothing when the invocation is not sampled', async () => {
     const dynamo = await startScriptedDynamoDB([{ kind: 'ok', body: {} }]);
     const daemon = createSocket('udp4');

@@ -58,6 +58,8 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
     const facts = currentRequest();
     const latencyMs = performance.now() - (started.get(event) ?? performance.now());
     const calls = facts?.dynamodbCalls ?? [];
+    const sub = subOf(event);
+    const now = performance.now();
     logger.info('request', {
       method: event.requestContext?.http?.method,
       path: event.rawPath,
@@ -65,13 +67,17 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
       status,
       durationMs: Math.round(latencyMs * 10) / 10,
       ...(problem ? { problem } : {}),
-      ...(subOf(event) ? { sub: subOf(event) } : {}),
+      ...(sub ? { sub } : {}),
       ...(facts?.idempotentReplay ? { idempotentReplay: true } : {}),
       ...(calls.length > 0
         ? {
             dynamodb: calls.map((call) => ({
               operation: call.operation,
-              ms: Math.round(call.durationMs * 10) / 10,
+              ms:
+                Math.round(
+                  (call.startedAt === undefined ? call.durationMs : now - call.startedAt) * 10,
+                ) / 10,
+              ...(call.startedAt === undefined ? {} : { inFlight: true }),
               attempts: call.attempts,
               ...(call.throttles ? { throttles: call.throttles } : {}),
               ...(call.error ? { error: call.error } : {}),

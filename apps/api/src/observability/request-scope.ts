@@ -9,6 +9,8 @@ export type DynamoCall = {
   throttles: number;
   /** The error name, when the call failed after its retries. */
   error?: string;
+  /** Set while the call runs: a request can be answered (503, out of time) before it ends. */
+  startedAt?: number;
 };
 
 /** What one request did, noted while it runs and read once at its end (log line and metrics). */

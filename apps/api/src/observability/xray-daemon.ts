@@ -92,6 +92,15 @@ export class XRayDaemonEmitter {
     this.socket.send(`${header}${JSON.stringify(document)}`, this.address.port, this.address.host);
   }
 
+  /** As `emit`, but a subsegment that cannot be sent is dropped: it never fails the request. */
+  emitSafely(subsegment: Subsegment): void {
+    try {
+      this.emit(subsegment);
+    } catch {
+      // Dropped: tracing is best effort, like the X-Ray SDK's own UDP emitter.
+    }
+  }
+
   close(): void {
     this.socket?.close();
     this.socket = undefined;
