@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       serviceName: 'items-api',
       metricsNamespace: 'ItemsApi',
       tracingEnabled: true,
+      metricsDisabled: false,
       idempotencyTtlSeconds: 86_400,
     });
   });

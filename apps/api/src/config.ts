@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   POWERTOOLS_SERVICE_NAME: z.string().min(1).default('items-api'),
   /** CloudWatch namespace of the EMF metrics; the stack sets one per stage. */
   POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).max(255).default('ItemsApi'),
+  /** `true` writes no EMF record (Powertools' own switch, read here from the given environment). */
+  POWERTOOLS_METRICS_DISABLED: BooleanSchema.default('false'),
   /** `false` keeps the DynamoDB subsegments off even in a sampled trace. */
   POWERTOOLS_TRACE_ENABLED: BooleanSchema.default('true'),
   /**
@@ -47,6 +49,7 @@ export type Config = {
   logLevel?: LogLevel;
   serviceName: string;
   metricsNamespace: string;
+  metricsDisabled: boolean;
   tracingEnabled: boolean;
   cursorSecret: string;
   idempotencyTtlSeconds: number;
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.POWERTOOLS_LOG_LEVEL ?? e.LOG_LEVEL,
     serviceName: e.POWERTOOLS_SERVICE_NAME,
     metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
+    metricsDisabled: e.POWERTOOLS_METRICS_DISABLED,
     tracingEnabled: e.POWERTOOLS_TRACE_ENABLED,
     cursorSecret: e.CURSOR_SECRET ?? `items-cursor:${e.TABLE_NAME}`,
     idempotencyTtlSeconds: e.IDEMPOTENCY_TTL_SECONDS,

@@ -24,6 +24,7 @@ export function createTestHandler(
     serviceName: 'items-api',
     metricsNamespace: 'ItemsApi/test',
     tracingEnabled: false,
+    metricsDisabled: false,
   });
   const inner = createItemsHandler({
     ...observability,

@@ -243,6 +243,23 @@ describe('Powertools logs and EMF metrics of the items function, read from its o
   });
 });
 
+it('writes no EMF record with POWERTOOLS_METRICS_DISABLED=true in its environment, and still logs', async () => {
+  const config = loadConfig({
+    TABLE_NAME: 'items',
+    DYNAMODB_ENDPOINT: 'http://127.0.0.1:9',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+  });
+  const handler = createItemsHandler({
+    ...createDependencies(config),
+    repo: new InMemoryItemRepository(),
+  });
+  const { lines } = await captureOutput(() =>
+    handler(createTestEvent({ path: '/nope' }), testContext),
+  );
+  expect(splitRecords(lines).metrics).toEqual([]);
+  expect(accessLines(splitRecords(lines).logs)).toHaveLength(1);
+});
+
 describe('log level', () => {
   const env = {
     TABLE_NAME: 'items',

@@ -48,7 +48,7 @@ const subOf = (event: APIGatewayProxyEventV2) => {
  * The access line names what was asked and answered — never a header, a token, the body, the
  * query string or a claim other than `sub`.
  */
-export function observeRequests({ logger, metrics }: { logger: Logger; metrics: Metrics }) {
+export function observeRequests({ logger, metrics }: { logger: Logger; metrics?: Metrics }) {
   const started = new WeakMap<object, number>();
   const done = (request: MiddyRequest) => {
     const { event, response } = request;
@@ -85,14 +85,14 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
           }
         : {}),
     });
-    publishRequestMetrics(metrics, { operation, status, latencyMs, problem, facts });
+    if (metrics) publishRequestMetrics(metrics, { operation, status, latencyMs, problem, facts });
   };
   const middleware: Middleware = {
     before: ({ event, context }) => {
       started.set(event, performance.now());
       const requestId = event.requestContext?.requestId;
       if (requestId) logger.setCorrelationId(requestId);
-      metrics.captureColdStartMetric(context.functionName);
+      metrics?.captureColdStartMetric(context.functionName);
     },
     after: done,
     onError: done,

@@ -51,6 +51,7 @@ async function setUp() {
       serviceName: 'items-api',
       metricsNamespace: 'ItemsApi/bench',
       tracingEnabled: false,
+      metricsDisabled: false,
     }),
     repo,
     cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
