@@ -24,7 +24,7 @@ export const KitMetrics = {
   dynamodbThrottles: 'DynamoDBThrottles',
   /** One per problem+json answer, by problem type. */
   problems: 'Problems',
-  /** Powertools' cold-start metric (dimensions service, function_name). */
+  /** Once per on-demand environment, as Powertools' own (dimensions service, function_name). */
   coldStart: 'ColdStart',
 } as const;
 
