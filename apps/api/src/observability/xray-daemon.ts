@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createSocket, type Socket } from 'node:dgram';
+import type { Socket } from 'node:dgram';
 
 /**
  * X-Ray subsegments sent straight to the X-Ray daemon (on Lambda: the one active tracing runs),
@@ -82,9 +82,10 @@ export class XRayDaemonEmitter {
       start_time: startTime,
       end_time: endTime,
     };
-    // Created on first use: an untraced stage never opens it. unref: it never holds the process.
+    // Loaded and opened on first use, so an untraced stage's cold start never pays for them.
+    // unref: the socket never holds the process open.
     if (!this.socket) {
-      this.socket = createSocket('udp4');
+      this.socket = process.getBuiltinModule('node:dgram').createSocket('udp4');
       this.socket.unref();
       // A lost datagram is a lost subsegment, never a failed request.
       this.socket.on('error', () => undefined);
