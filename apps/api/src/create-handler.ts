@@ -20,7 +20,7 @@ import { listItems } from './routes/list-items';
 import { replaceItem } from './routes/replace-item';
 import type { RouteDeps } from './routes/route-deps';
 
-export type HandlerDeps = RouteDeps & Observability;
+export type HandlerDeps = RouteDeps & Pick<Observability, 'logger' | 'metrics'>;
 
 export type ItemsHandler = (
   event: APIGatewayProxyEventV2,
@@ -36,12 +36,7 @@ export type ItemsHandler = (
  * then ts-rest routes the request to a route function and validates it against the contract.
  * Each invocation runs in its own request scope (what DynamoDB did, whether it was a replay).
  */
-export function createItemsHandler({
-  logger,
-  metrics,
-  xray: _xray,
-  ...deps
-}: HandlerDeps): ItemsHandler {
+export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): ItemsHandler {
   const router = {
     listItems: listItems(deps),
     createItem: createItem(deps),

@@ -46,7 +46,8 @@ export function createDependencies(
 ): HandlerDeps {
   const observability = createObservability(config);
   return {
-    ...observability,
+    logger: observability.logger,
+    metrics: observability.metrics,
     repo: new DynamoItemRepository(
       documentClient ?? createDocumentClient(config, observability),
       config.tableName,
