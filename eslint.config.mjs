@@ -19,7 +19,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Dependencies point one way: contract ← api, docs, infra, client; stack-contract ← api,
+      // Dependencies point one way: contract ← stack-contract, api, docs, infra, client; stack-contract ← api,
       // infra; tools may use anything. No app imports another app: what two apps share lives in
       // a library.
       '@nx/enforce-module-boundaries': [
@@ -29,7 +29,7 @@ export default [
           allow: ['@items-api/contract/openapi.json'],
           depConstraints: [
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
             {
               sourceTag: 'type:app',

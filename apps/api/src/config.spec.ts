@@ -8,9 +8,38 @@ describe('loadConfig', () => {
   it('applies defaults', () => {
     expect(loadConfig({ TABLE_NAME: 't' })).toMatchObject({
       tableName: 't',
-      logLevel: 'info',
+      logLevel: undefined,
+      serviceName: 'items-api',
+      metricsNamespace: 'ItemsApi',
+      tracingEnabled: true,
+      metricsDisabled: false,
       idempotencyTtlSeconds: 86_400,
     });
+  });
+
+  it('reads the Powertools settings, POWERTOOLS_LOG_LEVEL before its alias LOG_LEVEL, in any case', () => {
+    expect(
+      loadConfig({
+        TABLE_NAME: 't',
+        POWERTOOLS_LOG_LEVEL: 'WARN',
+        LOG_LEVEL: 'debug',
+        POWERTOOLS_SERVICE_NAME: 'items',
+        POWERTOOLS_METRICS_NAMESPACE: 'ItemsApi/prod',
+        POWERTOOLS_TRACE_ENABLED: 'false',
+      }),
+    ).toMatchObject({
+      logLevel: 'warn',
+      serviceName: 'items',
+      metricsNamespace: 'ItemsApi/prod',
+      tracingEnabled: false,
+    });
+    expect(loadConfig({ TABLE_NAME: 't', LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+  });
+
+  it('names a log level Powertools does not know', () => {
+    expect(() => loadConfig({ TABLE_NAME: 't', POWERTOOLS_LOG_LEVEL: 'loud' })).toThrow(
+      'POWERTOOLS_LOG_LEVEL',
+    );
   });
 
   it('rejects a short cursor secret', () => {

@@ -1,13 +1,35 @@
 import { z } from 'zod';
 
-const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
+// Powertools Logger's levels, in either case (it upper-cases them); `silent` turns logs off.
+const LogLevelSchema = z
+  .string()
+  .transform((level) => level.toLowerCase())
+  .pipe(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'critical', 'silent']));
+
+const BooleanSchema = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
 
 const EnvSchema = z.object({
   TABLE_NAME: z.string().min(1),
   /** Another DynamoDB (DynamoDB Local) instead of the regional endpoint. */
   DYNAMODB_ENDPOINT: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
-  LOG_LEVEL: LogLevelSchema.default('info'),
+  /**
+   * Powertools' variable; `LOG_LEVEL` is its documented alias. Lambda's advanced logging controls
+   * (`AWS_LAMBDA_LOG_LEVEL`, set by the function's LoggingConfig) win over both: the Logger
+   * reads that one itself.
+   */
+  POWERTOOLS_LOG_LEVEL: LogLevelSchema.optional(),
+  LOG_LEVEL: LogLevelSchema.optional(),
+  /** `service` in every log line and metric; the stack sets it. */
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('items-api'),
+  /** CloudWatch namespace of the EMF metrics; the stack sets one per stage. */
+  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).max(255).default('ItemsApi'),
+  /** `true` writes no EMF record (Powertools' own switch, read here from the given environment). */
+  POWERTOOLS_METRICS_DISABLED: BooleanSchema.default('false'),
+  /** `false` keeps the DynamoDB subsegments off even in a sampled trace. */
+  POWERTOOLS_TRACE_ENABLED: BooleanSchema.default('true'),
   /**
    * HMAC key for list cursors. Without it the key is derived from the table name: cursors stay
    * tamper-evident against edits, and forging one gains nothing because the owner always comes
@@ -23,7 +45,12 @@ export type Config = {
   tableName: string;
   dynamodbEndpoint?: string;
   region: string;
-  logLevel: LogLevel;
+  /** Unset: Lambda's advanced logging controls decide, else Powertools' default (INFO). */
+  logLevel?: LogLevel;
+  serviceName: string;
+  metricsNamespace: string;
+  metricsDisabled: boolean;
+  tracingEnabled: boolean;
   cursorSecret: string;
   idempotencyTtlSeconds: number;
 };
@@ -44,7 +71,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tableName: e.TABLE_NAME,
     dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
     region: e.AWS_REGION,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.POWERTOOLS_LOG_LEVEL ?? e.LOG_LEVEL,
+    serviceName: e.POWERTOOLS_SERVICE_NAME,
+    metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
+    metricsDisabled: e.POWERTOOLS_METRICS_DISABLED,
+    tracingEnabled: e.POWERTOOLS_TRACE_ENABLED,
     cursorSecret: e.CURSOR_SECRET ?? `items-cursor:${e.TABLE_NAME}`,
     idempotencyTtlSeconds: e.IDEMPOTENCY_TTL_SECONDS,
   };

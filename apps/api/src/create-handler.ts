@@ -1,4 +1,5 @@
 import { itemsContract } from '@items-api/contract';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { createLambdaHandler } from '@ts-rest/serverless/aws';
 import { TsRestResponse } from '@ts-rest/serverless';
@@ -8,10 +9,10 @@ import type {
   Context,
 } from 'aws-lambda';
 import { DependencyUnavailableError } from './errors';
-import { accessLog, problemResponses } from './http/middleware';
+import { problemResponses } from './http/middleware';
 import { problemResult, toApiError } from './http/problem-response';
 import { requestGuards } from './http/request-guards';
-import type { Logger } from './logger';
+import { observeRequests, runInRequestScope, type Observability } from './observability';
 import { createItem } from './routes/create-item';
 import { deleteItem } from './routes/delete-item';
 import { getItem } from './routes/get-item';
@@ -19,7 +20,7 @@ import { listItems } from './routes/list-items';
 import { replaceItem } from './routes/replace-item';
 import type { RouteDeps } from './routes/route-deps';
 
-export type HandlerDeps = RouteDeps & { logger: Logger };
+export type HandlerDeps = RouteDeps & Pick<Observability, 'logger' | 'metrics'>;
 
 export type ItemsHandler = (
   event: APIGatewayProxyEventV2,
@@ -28,12 +29,14 @@ export type ItemsHandler = (
 
 /**
  * The items function. Middy runs, in this order:
- *   1. accessLog        — one line per request (after/onError)
- *   2. problemResponses — any error → problem+json (onError)
- *   3. requestGuards    — 404/405/413/415/400 before the router sees the request
+ *   1. injectLambdaContext — Powertools Logger: cold_start, function_request_id, … (keys reset after)
+ *   2. observeRequests     — correlation id; one access log line + metrics per request (after/onError)
+ *   3. problemResponses    — any error → problem+json (onError)
+ *   4. requestGuards       — 404/405/413/415/400 before the router sees the request
  * then ts-rest routes the request to a route function and validates it against the contract.
+ * Each invocation runs in its own request scope (what DynamoDB did, whether it was a replay).
  */
-export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandler {
+export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): ItemsHandler {
   const router = {
     listItems: listItems(deps),
     createItem: createItem(deps),
@@ -53,17 +56,21 @@ export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandl
   // Out of time means DynamoDB was too slow (the only thing the function waits for): answer the
   // documented 503 + Retry-After instead of middy's generic timeout error (a 500), early enough
   // to be sent before the platform's own timeout.
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>({
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>({
     timeoutEarlyInMillis: 500,
     timeoutEarlyResponse: () => {
+      logger.warn('function out of time while waiting for DynamoDB: answering 503');
       throw new DependencyUnavailableError();
     },
   })
-    .use(accessLog(logger))
+    // logEvent: false whatever POWERTOOLS_LOGGER_LOG_EVENT says: the event holds the token and body.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+    .use(observeRequests({ logger, metrics }))
     .use(problemResponses(logger))
     .use(requestGuards())
     .handler(
       async (event, context) =>
         (await routeRequest(event, context)) as APIGatewayProxyStructuredResultV2,
     );
+  return (event, context) => runInRequestScope(() => handler(event, context));
 }

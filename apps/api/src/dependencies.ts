@@ -5,11 +5,12 @@ import type { Config } from './config';
 import type { HandlerDeps } from './create-handler';
 import { CursorCodec } from './items/cursor';
 import { DynamoItemRepository } from './items/dynamo-item-repository';
-import { createLogger } from './logger';
+import { createObservability, observeDynamoDB, type Observability } from './observability';
 
 /** A DocumentClient for the configured DynamoDB; local endpoints get placeholder credentials. */
 export function createDocumentClient(
   config: Pick<Config, 'region' | 'dynamodbEndpoint'>,
+  observability?: Pick<Observability, 'xray'>,
 ): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: config.region,
@@ -32,17 +33,25 @@ export function createDocumentClient(
         }
       : {}),
   });
+  // Every call's attempts, throttles and time go to the request's log line and metrics, and to
+  // X-Ray as a DynamoDB subsegment when the invocation is traced.
+  if (observability) observeDynamoDB(client, { region: config.region, xray: observability.xray });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
 /** Everything the handler needs, built once per cold start. */
 export function createDependencies(
   config: Config,
-  documentClient = createDocumentClient(config),
+  documentClient?: DynamoDBDocumentClient,
 ): HandlerDeps {
+  const observability = createObservability(config);
   return {
-    logger: createLogger(config.logLevel, { service: 'items-api' }),
-    repo: new DynamoItemRepository(documentClient, config.tableName),
+    logger: observability.logger,
+    metrics: observability.metrics,
+    repo: new DynamoItemRepository(
+      documentClient ?? createDocumentClient(config, observability),
+      config.tableName,
+    ),
     cursors: new CursorCodec(config.cursorSecret),
     clock: () => new Date(),
     ids: () => ulid(),

@@ -8,3 +8,13 @@ export { createLogger, type Logger } from './logger';
 export { InMemoryItemRepository } from './items/in-memory-item-repository';
 export { CursorCodec } from './items/cursor';
 export type { ItemRepository } from './items/item-repository';
+export {
+  createObservability,
+  createMetrics,
+  type Observability,
+  type Metrics,
+  KitMetrics,
+  KitDimensions,
+  itemsOperations,
+  unmatchedOperation,
+} from './observability';

@@ -51,5 +51,9 @@ export function createTestEvent({
 
 export const testContext = {
   awsRequestId: 'aws-req-1',
+  functionName: 'items-test',
+  functionVersion: '$LATEST',
+  invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:items-test',
+  memoryLimitInMB: '512',
   getRemainingTimeInMillis: () => 10_000,
 } as Context;

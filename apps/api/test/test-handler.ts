@@ -2,22 +2,43 @@ import { monotonicFactory } from 'ulid';
 import { createItemsHandler } from '../src/create-handler';
 import { CursorCodec } from '../src/items/cursor';
 import type { ItemRepository } from '../src/items/item-repository';
-import { createLogger } from '../src/logger';
-import { createTestEvent, testContext } from './create-test-event';
 import { InMemoryItemRepository } from '../src/items/in-memory-item-repository';
+import { createObservability } from '../src/observability';
+import { captureOutput } from './capture-output';
+import { createTestEvent, testContext } from './create-test-event';
 
-/** The real handler over an in-memory (or given) repository, with a fixed clock. */
-export function createTestHandler(repo: ItemRepository = new InMemoryItemRepository()) {
+/**
+ * The real handler over an in-memory (or given) repository, with a fixed clock. Its Powertools
+ * logs and EMF records are captured from stdout and stderr into `logLines`, in the order written.
+ */
+export function createTestHandler(
+  repo: ItemRepository = new InMemoryItemRepository(),
+  options: { logLevel?: 'debug' | 'info' } = {},
+) {
+  // Lambda sets this for on-demand functions; Powertools reports cold starts only with it.
+  process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = 'on-demand';
   const logLines: string[] = [];
   const ids = monotonicFactory();
-  const handler = createItemsHandler({
-    logger: createLogger('info', {}, (line) => logLines.push(line)),
+  const observability = createObservability({
+    logLevel: options.logLevel ?? 'info',
+    serviceName: 'items-api',
+    metricsNamespace: 'ItemsApi/test',
+    tracingEnabled: false,
+    metricsDisabled: false,
+  });
+  const inner = createItemsHandler({
+    ...observability,
     repo,
     cursors: new CursorCodec('test-secret-test-secret-test-secret'),
     clock: () => new Date('2026-11-25T09:30:00.000Z'),
     ids: () => ids(),
     idempotencyTtlSeconds: 86_400,
   });
+  const handler: typeof inner = async (event, context) => {
+    const { result, lines } = await captureOutput(() => inner(event, context));
+    logLines.push(...lines);
+    return result;
+  };
   const call = async (options: Parameters<typeof createTestEvent>[0]) => {
     const result = await handler(createTestEvent(options), testContext);
     return { ...result, json: result.body ? JSON.parse(result.body) : undefined };

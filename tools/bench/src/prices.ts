@@ -4,8 +4,12 @@
  * Region us-east-1 (US East, N. Virginia); list prices, first volume tier, no free tier, no
  * Savings Plans. Sources: the public AWS pricing pages "AWS Lambda pricing" (arm64 duration and
  * requests), "Amazon API Gateway pricing" (HTTP APIs: first 300 million requests a month; REST
- * APIs: first 333 million) and "Amazon DynamoDB pricing – on-demand capacity" (read and write
- * request units, after the 50 % on-demand reduction of 1 November 2024).
+ * APIs: first 333 million), "Amazon DynamoDB pricing – on-demand capacity" (read and write
+ * request units, after the 50 % on-demand reduction of 1 November 2024), "Amazon CloudFront
+ * pricing" (pay as you go, HTTPS requests from the United States, Mexico and Canada: $0.0100 per
+ * 10,000) and "AWS WAF pricing" (web ACL and rule per month, requests inspected; AWS managed
+ * rule groups other than the paid ones, such as the core rule set, cost no more). Data transfer
+ * out is not priced: it depends on response sizes, not on the front door.
  */
 export type Prices = {
   readonly recordedOn: string;
@@ -18,6 +22,12 @@ export type Prices = {
   readonly dynamodbOnDemand: {
     readonly perMillionReadRequestUnitsUsd: number;
     readonly perMillionWriteRequestUnitsUsd: number;
+  };
+  readonly cloudFront: { readonly perMillionHttpsRequestsUsd: number };
+  readonly waf: {
+    readonly perMillionRequestsUsd: number;
+    readonly perWebAclMonthUsd: number;
+    readonly perRuleMonthUsd: number;
   };
 };
 
@@ -36,4 +46,6 @@ export const prices: Prices = {
     perMillionReadRequestUnitsUsd: 0.125,
     perMillionWriteRequestUnitsUsd: 0.625,
   },
+  cloudFront: { perMillionHttpsRequestsUsd: 1.0 },
+  waf: { perMillionRequestsUsd: 0.6, perWebAclMonthUsd: 5, perRuleMonthUsd: 1 },
 };

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { IdempotencyKeyReusedError } from '../errors';
 import { ownerOf } from '../http/owner';
 import { IdempotencyRecordExistsError } from '../items/item-repository';
+import { noteIdempotentReplay } from '../observability/request-scope';
 import type { RouteDeps } from './route-deps';
 import { tsr } from './tsr';
 
@@ -38,7 +39,10 @@ async function createOnce(
     return record.item;
   };
   const previous = await replay();
-  if (previous) return previous;
+  if (previous) {
+    noteIdempotentReplay();
+    return previous;
+  }
   const item = newItem(body, deps);
   try {
     await deps.repo.create(owner, item, {
@@ -49,9 +53,11 @@ async function createOnce(
     return item;
   } catch (error) {
     // Another request with this key finished between our read and our write.
-    if (error instanceof IdempotencyRecordExistsError)
-      return (await replay()) ?? Promise.reject(error);
-    throw error;
+    if (!(error instanceof IdempotencyRecordExistsError)) throw error;
+    const finished = await replay();
+    if (!finished) throw error;
+    noteIdempotentReplay();
+    return finished;
   }
 }
 

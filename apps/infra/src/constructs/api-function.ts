@@ -1,9 +1,12 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import {
+  ApplicationLogLevel,
   Architecture,
   Function,
+  LoggingFormat,
   Runtime,
+  SystemLogLevel,
   Tracing,
   type Code,
   type IFunction,
@@ -28,16 +31,24 @@ export interface ApiFunctionProps {
   readonly retainLogs?: boolean;
   /** X-Ray active tracing. @default false */
   readonly tracing?: boolean;
+  /**
+   * Lambda's advanced logging controls: the level Lambda passes to the function as
+   * AWS_LAMBDA_LOG_LEVEL (Powertools Logger follows it). @default 'INFO'
+   */
+  readonly applicationLogLevel?: `${ApplicationLogLevel}`;
   /** @default - no description */
   readonly description?: string;
 }
 
 /**
- * A Node.js 24 arm64 function behind the gateway, with its own log group (retention set) and a
- * role that may write only to that log group: no AWS managed policy.
+ * A Node.js 24 arm64 function behind the gateway, with its own log group (retention set, JSON
+ * log format with Lambda's advanced logging controls) and a role that may write only to that
+ * log group: no AWS managed policy.
  */
 export class ApiFunction extends Construct implements IGrantable {
   readonly fn: IFunction;
+  /** The function's timeout: alarms compare its duration with it. */
+  readonly timeout: Duration;
   readonly grantPrincipal: IPrincipal;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
@@ -51,6 +62,7 @@ export class ApiFunction extends Construct implements IGrantable {
       logRetention = RetentionDays.ONE_MONTH,
       retainLogs = true,
       tracing = false,
+      applicationLogLevel = 'INFO',
       description,
     } = props;
     const logGroup = new LogGroup(this, 'Logs', {
@@ -71,11 +83,17 @@ export class ApiFunction extends Construct implements IGrantable {
       timeout: Duration.seconds(timeoutSeconds),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
       logGroup,
+      // JSON log format: Lambda's own platform lines are JSON like the Powertools ones, and the
+      // application log level (AWS_LAMBDA_LOG_LEVEL) applies without a deploy of the code.
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: applicationLogLevel as ApplicationLogLevel,
+      systemLogLevelV2: SystemLogLevel.WARN,
       role,
       tracing: tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       description,
     });
     this.grantPrincipal = role;
+    this.timeout = Duration.seconds(timeoutSeconds);
     this.acknowledgeFindings(tracing);
   }
 

@@ -51,6 +51,8 @@ export interface ItemsHttpApiProps {
 export class ItemsHttpApi extends Construct {
   /** The stage URL, ending in `/`. */
   readonly url: string;
+  /** The API itself: its metrics feed the alarms and the dashboard. */
+  readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, props: ItemsHttpApiProps) {
     super(scope, id);
@@ -111,6 +113,7 @@ export class ItemsHttpApi extends Construct {
     });
     this.applyRouteThrottles(stage, routeThrottles, routes);
     this.url = stage.url;
+    this.api = api;
   }
 
   /** CloudFormation rejects RouteSettings for a route that does not exist yet, hence the dependency. */

@@ -1,6 +1,6 @@
 import { TableLayout } from '@items-api/stack-contract';
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 
@@ -26,11 +26,22 @@ const itemActions = [
   'dynamodb:ConditionCheckItem',
 ];
 
+/** The API calls behind those actions: what alarms and the dashboard watch. */
+export const calledOperations: readonly Operation[] = [
+  Operation.GET_ITEM,
+  Operation.QUERY,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+];
+
 /** The one table: `PK`/`SK` strings, on-demand, PITR on, TTL for idempotency records. */
 export class ItemsTable extends Construct {
   readonly tableName: string;
   readonly ttlAttribute: string;
-  private readonly table: TableV2;
+  /** The table itself, for its metrics. */
+  readonly table: TableV2;
 
   constructor(scope: Construct, id: string, props: ItemsTableProps = {}) {
     super(scope, id);

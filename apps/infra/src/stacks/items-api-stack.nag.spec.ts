@@ -52,3 +52,13 @@ describe('cdk-nag with an external issuer', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('cdk-nag with the CloudFront + WAF front and an alarm e-mail', () => {
+  it('has no finding either', () => {
+    const { findings } = findingsOf('prod', {
+      edge: { enabled: true },
+      monitoring: { alarmEmail: 'ops@example.com' },
+    });
+    expect(findings).toEqual([]);
+  });
+});

@@ -6,7 +6,9 @@ import { ApiAuth } from '../constructs/api-auth';
 import { ApiFunction } from '../constructs/api-function';
 import { corsAllowMethods, planGatewayRoutes } from '../constructs/gateway-routes';
 import { ItemsHttpApi } from '../constructs/items-http-api';
-import { ItemsTable } from '../constructs/items-table';
+import { ApiEdge } from '../constructs/edge/api-edge';
+import { calledOperations, ItemsTable } from '../constructs/items-table';
+import { ItemsMonitoring } from '../constructs/monitoring';
 import type { FunctionSettings, StageConfig } from '../stages/stage-config';
 
 export interface ItemsApiStackProps extends StackProps {
@@ -40,13 +42,21 @@ export class ItemsApiStack extends Stack {
       logRetention: config.logRetention,
       retainLogs: config.retainData,
       tracing: config.tracing,
+      applicationLogLevel: config.monitoring.applicationLogLevel,
     };
+    // Powertools settings: the metric namespace is per stage, so stages never mix on a chart.
+    const kitMetrics = { namespace: `ItemsApi/${config.stageName}`, service: 'items-api' };
     const items = new ApiFunction(this, 'ItemsFunction', {
       ...shared,
       code: props.itemsCode,
       memoryMb: config.itemsFunction.memoryMb,
       timeoutSeconds: config.itemsFunction.timeoutSeconds,
-      environment: { TABLE_NAME: table.tableName },
+      environment: {
+        TABLE_NAME: table.tableName,
+        POWERTOOLS_SERVICE_NAME: kitMetrics.service,
+        POWERTOOLS_METRICS_NAMESPACE: kitMetrics.namespace,
+        POWERTOOLS_TRACE_ENABLED: String(config.tracing),
+      },
       description: 'Items API: the /items routes and $default',
     });
     table.grantItemAccess(items);
@@ -84,8 +94,35 @@ export class ItemsApiStack extends Stack {
       retainLogs: config.retainData,
     });
 
-    const url = (path: string) => `${api.url}${path.replace(/^\//, '')}`;
-    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the API' });
+    new ItemsMonitoring(this, 'Monitoring', {
+      stageName: config.stageName,
+      settings: config.monitoring,
+      retain: config.retainData,
+      api: api.api,
+      items,
+      docs,
+      table: table.table,
+      tableOperations: calledOperations,
+      kitMetrics,
+    });
+
+    // With the CloudFront + WAF front on, clients use its URL; the gateway's stays reachable.
+    const edge = config.edge.enabled
+      ? new ApiEdge(this, 'Edge', {
+          stageName: config.stageName,
+          api: api.api,
+          settings: config.edge,
+        })
+      : undefined;
+    const baseUrl = edge?.url ?? api.url;
+    const url = (path: string) => `${baseUrl}${path.replace(/^\//, '')}`;
+    new CfnOutput(this, 'ApiUrl', { value: baseUrl, description: 'Base URL of the API' });
+    if (edge) {
+      new CfnOutput(this, 'ApiOriginUrl', {
+        value: api.url,
+        description: 'The HTTP API itself, behind the CloudFront + WAF front',
+      });
+    }
     new CfnOutput(this, 'DocsUrl', { value: url(docsContract.getDocs.path) });
     new CfnOutput(this, 'OpenApiUrl', { value: url(docsContract.getOpenApi.path) });
     new CfnOutput(this, 'TableName', { value: table.tableName });

@@ -24,4 +24,18 @@ describe('overridesFromContext', () => {
       overridesFromContext(reader({ corsOrigins: 'https://a.example,https://b.example' })),
     ).toEqual({ cors: { allowOrigins: ['https://a.example', 'https://b.example'] } });
   });
+
+  it('reads the alarm e-mail into the monitoring group', () => {
+    expect(overridesFromContext(reader({ alarmEmail: ' ops@example.com ' }))).toEqual({
+      monitoring: { alarmEmail: 'ops@example.com' },
+    });
+  });
+
+  it('turns the CloudFront + WAF front on or off', () => {
+    expect(overridesFromContext(reader({ edge: 'true' }))).toEqual({ edge: { enabled: true } });
+    expect(overridesFromContext(reader({ edge: 'false' }))).toEqual({ edge: { enabled: false } });
+    expect(() => overridesFromContext(reader({ edge: 'yes' }))).toThrow(
+      /-c edge=… takes true or false/,
+    );
+  });
 });

@@ -13,12 +13,19 @@ const list = (value: unknown): string[] | undefined =>
 
 /**
  * Stage overrides given on the command line, so a deploy can point at another issuer or
- * front-end without editing code: `-c issuer=https://… -c audience=a,b -c corsOrigins=https://…`.
+ * front-end without editing code: `-c issuer=https://… -c audience=a,b -c corsOrigins=https://…`,
+ * `-c alarmEmail=ops@example.com` (the alarm topic's subscriber), `-c edge=true|false`
+ * (CloudFront + WAF in front of the API).
  */
 export function overridesFromContext(read: ContextReader): StageOverrides {
   const issuer = read('issuer');
   const audience = list(read('audience'));
   const corsOrigins = list(read('corsOrigins'));
+  const alarmEmail = read('alarmEmail');
+  const edge = read('edge');
+  if (edge !== undefined && !['true', 'false', true, false].includes(edge as string | boolean)) {
+    throw new Error(`-c edge=… takes true or false, got ${String(edge)}`);
+  }
   if ((issuer === undefined) !== (audience === undefined)) {
     throw new Error(
       'Give both -c issuer=… and -c audience=… (or neither, for a Cognito user pool)',
@@ -27,5 +34,9 @@ export function overridesFromContext(read: ContextReader): StageOverrides {
   return {
     ...(typeof issuer === 'string' && audience ? { auth: { issuer, audience } } : {}),
     ...(corsOrigins ? { cors: { allowOrigins: corsOrigins } } : {}),
+    ...(typeof alarmEmail === 'string' && alarmEmail.trim() !== ''
+      ? { monitoring: { alarmEmail: alarmEmail.trim() } }
+      : {}),
+    ...(edge === undefined ? {} : { edge: { enabled: edge === true || edge === 'true' } }),
   };
 }

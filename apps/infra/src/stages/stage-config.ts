@@ -24,6 +24,69 @@ const OriginSchema = z
   .string()
   .regex(/^(\*|https?:\/\/[^/\s*]+)$/, 'must be `*` or a scheme://host[:port] origin');
 
+/**
+ * One alarm's trigger: `threshold` in the alarm's own unit (see MonitoringSchema), breached in
+ * `datapointsToAlarm` of the last `evaluationPeriods` periods of `periodSeconds`. `reason` says
+ * why these numbers; it becomes the alarm's description, so whoever is paged reads it.
+ */
+const AlarmSettingSchema = z
+  .object({
+    threshold: z.number().nonnegative(),
+    periodSeconds: z.union([z.literal(60), z.literal(300), z.literal(900), z.literal(3600)]),
+    evaluationPeriods: z.number().int().min(1).max(100),
+    datapointsToAlarm: z.number().int().min(1),
+    reason: z.string().min(20),
+  })
+  .strict()
+  .refine((a) => a.datapointsToAlarm <= a.evaluationPeriods, {
+    message: 'datapointsToAlarm cannot exceed evaluationPeriods',
+    path: ['datapointsToAlarm'],
+  });
+
+const MonitoringSchema = z
+  .object({
+    /** Subscribed to the stage's alarm topic (`-c alarmEmail=ops@example.com`); it must confirm. */
+    alarmEmail: z.string().email().optional(),
+    /** Lambda's advanced logging controls: the functions' application log level. */
+    applicationLogLevel: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']),
+    /** The account's regional Lambda concurrency quota (1,000 unless raised). */
+    accountConcurrencyLimit: z.number().int().min(10),
+    alarms: z
+      .object({
+        /** Percent of the API's requests answered 5xx (gateway and function). */
+        apiServerErrorRate: AlarmSettingSchema,
+        /** The items function's p99 duration, in percent of its timeout. */
+        latencyP99OfTimeout: AlarmSettingSchema,
+        /** Failed invocations (crash, timeout) of either function. */
+        functionErrors: AlarmSettingSchema,
+        /** Invocations Lambda refused for lack of concurrency, either function. */
+        functionThrottles: AlarmSettingSchema,
+        /** Account-wide concurrent executions, in percent of accountConcurrencyLimit. */
+        concurrencyOfLimit: AlarmSettingSchema,
+        /** DynamoDB requests throttled, over the operations the function calls. */
+        dynamodbThrottles: AlarmSettingSchema,
+        /** DynamoDB requests that failed with HTTP 500, over the same operations. */
+        dynamodbSystemErrors: AlarmSettingSchema,
+        /** The kit's own count of 503 unavailable answers (DynamoDB busy or too slow). */
+        unavailableAnswers: AlarmSettingSchema,
+      })
+      .strict(),
+  })
+  .strict();
+
+/**
+ * An optional CloudFront distribution with an AWS WAF web ACL in front of the HTTP API (which
+ * cannot take WAF itself): a rate-based rule per client IP and AWS's managed common rule set.
+ */
+const EdgeSchema = z
+  .object({
+    enabled: z.boolean(),
+    /** Requests one IP may send per `rateWindowSeconds` before WAF blocks it (WAF's minimum is 10). */
+    rateLimitPerIp: z.number().int().min(10).max(2_000_000_000),
+    rateWindowSeconds: z.union([z.literal(60), z.literal(120), z.literal(300), z.literal(600)]),
+  })
+  .strict();
+
 export const StageConfigSchema = z
   .object({
     stageName: StageNameSchema,
@@ -60,6 +123,10 @@ export const StageConfigSchema = z
     retainData: z.boolean(),
     /** MFA for the stack's Cognito users. */
     mfa: z.enum(['required', 'optional']),
+    /** Alarms, their topic and the dashboard; the functions' log level. */
+    monitoring: MonitoringSchema,
+    /** CloudFront + WAF in front of the API. */
+    edge: EdgeSchema,
   })
   .strict()
   .readonly();
@@ -67,3 +134,6 @@ export const StageConfigSchema = z
 export type StageConfig = z.infer<typeof StageConfigSchema>;
 export type ThrottleSettings = StageConfig['throttle'];
 export type FunctionSettings = StageConfig['itemsFunction'];
+export type MonitoringSettings = StageConfig['monitoring'];
+export type AlarmSetting = z.infer<typeof AlarmSettingSchema>;
+export type EdgeSettings = StageConfig['edge'];

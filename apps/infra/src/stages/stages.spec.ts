@@ -63,4 +63,50 @@ describe('resolveStageConfig', () => {
       /itemsFunction\.timeoutSeconds/,
     );
   });
+
+  it('keeps the alarm settings when only the alarm e-mail is given', () => {
+    const config = resolveStageConfig('prod', { monitoring: { alarmEmail: 'ops@example.com' } });
+    expect(config.monitoring).toEqual({
+      ...stageConfigs.prod.monitoring,
+      alarmEmail: 'ops@example.com',
+    });
+  });
+
+  it('rejects an alarm e-mail that is not one', () => {
+    expect(() => resolveStageConfig('prod', { monitoring: { alarmEmail: 'ops' } })).toThrow(
+      /monitoring\.alarmEmail/,
+    );
+  });
+
+  it('gives every alarm setting a reason and no more datapoints than periods', () => {
+    for (const stage of ['dev', 'prod'] as const) {
+      for (const setting of Object.values(stageConfigs[stage].monitoring.alarms)) {
+        expect(setting.reason.length).toBeGreaterThanOrEqual(20);
+        expect(setting.datapointsToAlarm).toBeLessThanOrEqual(setting.evaluationPeriods);
+      }
+    }
+    const alarms = stageConfigs.prod.monitoring.alarms;
+    expect(() =>
+      resolveStageConfig('prod', {
+        monitoring: {
+          alarms: {
+            ...alarms,
+            unavailableAnswers: { ...alarms.unavailableAnswers, datapointsToAlarm: 9 },
+          },
+        },
+      }),
+    ).toThrow(
+      /unavailableAnswers\.datapointsToAlarm: datapointsToAlarm cannot exceed evaluationPeriods/,
+    );
+  });
+
+  it('turns the edge on by override, keeping its rate limit', () => {
+    expect(resolveStageConfig('prod', { edge: { enabled: true } }).edge).toEqual({
+      ...stageConfigs.prod.edge,
+      enabled: true,
+    });
+    expect(() => resolveStageConfig('prod', { edge: { rateLimitPerIp: 5 } })).toThrow(
+      /edge\.rateLimitPerIp/,
+    );
+  });
 });

@@ -1,11 +1,166 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
+  type EdgeSettings,
+  type MonitoringSettings,
   StageConfigSchema,
   StageNameSchema,
   stageNames,
   type StageConfig,
   type StageName,
 } from './stage-config';
+
+/** The account's default regional concurrency quota (Lambda developer guide, "Lambda quotas"). */
+const defaultAccountConcurrency = 1_000;
+
+const devMonitoring: MonitoringSettings = {
+  applicationLogLevel: 'INFO',
+  accountConcurrencyLimit: defaultAccountConcurrency,
+  alarms: {
+    apiServerErrorRate: {
+      threshold: 5,
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      reason:
+        'dev carries experiments, where a few 5xx are normal; 5 % of requests for 15 minutes means the stage is broken for everyone using it.',
+    },
+    latencyP99OfTimeout: {
+      threshold: 90,
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      reason:
+        'A p99 at 90 % of the timeout for 15 minutes means requests are about to be cut off with 503s; dev tolerates slower runs than prod.',
+    },
+    functionErrors: {
+      threshold: 5,
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      reason:
+        'The handler turns every error into an answer, so an invocation error is a crash or a platform timeout; in dev, a handful in 5 minutes (not one) is worth a look.',
+    },
+    functionThrottles: {
+      threshold: 5,
+      periodSeconds: 300,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      reason:
+        'A throttled invocation is a request the gateway answered 5xx without running the function; in dev a few come from load tests.',
+    },
+    concurrencyOfLimit: {
+      threshold: 80,
+      periodSeconds: 300,
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      reason:
+        'The account quota is shared by every function in the account and Region: at 80 % a burst starts throttling them all.',
+    },
+    dynamodbThrottles: {
+      threshold: 10,
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      reason:
+        'An on-demand table throttles past twice its previous peak or on a hot partition; the SDK retries, so only throttling that lasts 15 minutes matters in dev.',
+    },
+    dynamodbSystemErrors: {
+      threshold: 5,
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      reason:
+        'DynamoDB 500s are on the AWS side and the SDK retries them; two 5-minute periods out of three with several means the service is degraded.',
+    },
+    unavailableAnswers: {
+      threshold: 10,
+      periodSeconds: 300,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      reason:
+        'Each 503 tells a user to retry: DynamoDB stayed busy or slow through the SDK retries; 10 in 5 minutes, twice in 15, is an outage as dev users see it.',
+    },
+  },
+};
+
+const prodMonitoring: MonitoringSettings = {
+  applicationLogLevel: 'INFO',
+  accountConcurrencyLimit: defaultAccountConcurrency,
+  alarms: {
+    apiServerErrorRate: {
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+      reason:
+        'The API answers 5xx only on a bug or when DynamoDB fails; 1 % of requests in 3 of 5 minutes is sustained, not one unlucky request.',
+    },
+    latencyP99OfTimeout: {
+      threshold: 80,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+      reason:
+        'A p99 at 80 % of the function timeout means the slowest requests are close to being cut off with a 503; there is still headroom to act.',
+    },
+    functionErrors: {
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      reason:
+        'The handler turns every error into an answer, so any invocation error is a crash or a timeout the 503 guard missed: each one is a bug.',
+    },
+    functionThrottles: {
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      reason:
+        'A throttled invocation is a request the gateway answered 5xx without running the function: concurrency ran out, users saw errors.',
+    },
+    concurrencyOfLimit: {
+      threshold: 80,
+      periodSeconds: 60,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 3,
+      reason:
+        'The account quota is shared by every function in the account and Region: at 80 % for 3 minutes a burst will throttle them all; raise the quota first.',
+    },
+    dynamodbThrottles: {
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+      reason:
+        'An on-demand table throttles past twice its previous peak or on a hot partition; the SDK retries, but throttling in 3 of 5 minutes ends in 503s.',
+    },
+    dynamodbSystemErrors: {
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 2,
+      reason:
+        'DynamoDB 500s are on the AWS side and the SDK retries them; seen in 2 of 5 minutes, the service is degraded and users may get 503s.',
+    },
+    unavailableAnswers: {
+      threshold: 5,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      datapointsToAlarm: 3,
+      reason:
+        'Each 503 tells a user to retry: DynamoDB stayed busy or slow through the SDK retries; 5 a minute in 3 of 5 minutes is an outage as users see it.',
+    },
+  },
+};
+
+/** Off by default: it costs a monthly fee per web ACL and rule (README, "Abuse protection"). */
+const edgeOff: EdgeSettings = {
+  enabled: false,
+  // 600 a minute is 10 requests/s from one IP: a tenth of the stage throttle, far above one user.
+  rateLimitPerIp: 600,
+  rateWindowSeconds: 60,
+};
 
 const dev: StageConfig = {
   stageName: 'dev',
@@ -19,6 +174,8 @@ const dev: StageConfig = {
   tracing: false,
   retainData: false,
   mfa: 'optional',
+  monitoring: devMonitoring,
+  edge: edgeOff,
 };
 
 const prod: StageConfig = {
@@ -32,6 +189,8 @@ const prod: StageConfig = {
   tracing: true,
   retainData: true,
   mfa: 'required',
+  monitoring: prodMonitoring,
+  edge: edgeOff,
 };
 
 export const stageConfigs: Readonly<Record<StageName, StageConfig>> = { dev, prod };

@@ -2,13 +2,17 @@ import {
   createDependencies,
   createDocumentClient,
   createItemsHandler,
-  createLogger,
   loadConfig,
 } from '@items-api/api';
 import { stageConfigs } from '@items-api/infra';
 import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-recorder';
 import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
-import { costPerMillion, LAMBDA_MB_PER_VCPU, type Gateway } from '../cost/cost-model';
+import {
+  costPerMillion,
+  edgeMonthlyUsd,
+  LAMBDA_MB_PER_VCPU,
+  type Gateway,
+} from '../cost/cost-model';
 import { crudMix, mixSchedule, seededRandom } from '../cost/crud-mix';
 import { indexCostTable, measureIndexCost, type IndexCostRow } from '../cost/index-cost';
 import { runCrudMix, type MixInvocation } from '../cost/run-crud-mix';
@@ -16,6 +20,7 @@ import { prices } from '../prices';
 import { ratioFigure } from '../report/figure';
 import type { DynamoSession } from '../support/bench-context';
 import { seedItems } from '../support/seed-items';
+import { withStdoutDropped } from '../support/drop-stdout';
 import type { Benchmark } from './benchmark';
 
 const TABLE = 'bench-cost';
@@ -24,7 +29,11 @@ const INDEX_OWNER = 'bench-index-cost';
 const POOL = 200;
 const WARMUP = 300;
 const REQUESTS = 2_000;
-const gateways: Record<Gateway, string> = { httpApi: 'HTTP API', restApi: 'REST API' };
+const gateways: Record<Gateway, string> = {
+  httpApi: 'HTTP API',
+  httpApiEdge: 'HTTP API + CloudFront + WAF',
+  restApi: 'REST API',
+};
 
 /**
  * The real handler on DynamoDB Local, through a client that records consumed capacity: the CRUD
@@ -41,10 +50,7 @@ async function measureMix(
     recordConsumedCapacity(client, (entry) => capacity.push(entry));
     // Seeded through the recording client, so deleting a seeded item is priced by its size.
     const ids = await seedItems(client, TABLE, { owner: OWNER, count: POOL });
-    const handler = createItemsHandler({
-      ...createDependencies(config, client),
-      logger: createLogger('info', {}, () => undefined),
-    });
+    const handler = createItemsHandler(createDependencies(config, client));
     const pool = ids.map((id) => ({ id, version: 1 }));
     const mix = { handler, owner: OWNER, pool, capacity };
     const schedule = (count: number, seed: number) =>
@@ -76,6 +82,7 @@ function describe(
     `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
     operationsTable(invocations, memories),
     costTable(rows),
+    `HTTP API + CloudFront + WAF is the stack's optional front (-c edge=true): per request it adds CloudFront's HTTPS request price and WAF's inspected-request price; the web ACL and its two rules also cost $${edgeMonthlyUsd(prices).toFixed(2)} a month whatever the traffic (not in the table). CloudWatch Logs ingestion of the Powertools log line and EMF records is not priced either.`,
     capacityTable(invocations.flatMap((i) => i.capacity)),
     indexCostTable(indexCost),
   ].join('\n\n');
@@ -85,7 +92,8 @@ export const costBenchmark: Benchmark = {
   name: 'cost',
   title: 'Cost per million requests (CRUD mix)',
   async run(context) {
-    const { invocations, indexCost } = await measureMix(await context.dynamo());
+    const dynamo = await context.dynamo();
+    const { invocations, indexCost } = await withStdoutDropped(() => measureMix(dynamo));
     const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
     const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
     const rows = memories.flatMap((memoryMb) =>

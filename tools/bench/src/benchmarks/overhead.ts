@@ -1,7 +1,7 @@
 import { formatETag } from '@items-api/contract';
 import {
   createItemsHandler,
-  createLogger,
+  createObservability,
   CursorCodec,
   InMemoryItemRepository,
 } from '@items-api/api';
@@ -11,6 +11,7 @@ import { ulid } from 'ulid';
 import { differenceFigure } from '../report/figure';
 import { median } from '../stats/percentile';
 import { benchContext, getItemEvent } from '../support/api-event';
+import { withStdoutDropped } from '../support/drop-stdout';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark } from './benchmark';
 
@@ -42,10 +43,16 @@ async function setUp() {
   const repo = new InMemoryItemRepository();
   const item = sampleItem(ulid());
   await repo.create('bench-user', item);
-  // The access log line is still built; only the stdout write is dropped (Lambda's stdout is
-  // a pipe to its log agent, not part of what this figure compares).
+  // The access log line and EMF records are still built; only the stdout write is dropped
+  // (support/drop-stdout.ts).
   const full = createItemsHandler({
-    logger: createLogger('info', { service: 'items-api' }, () => undefined),
+    ...createObservability({
+      logLevel: 'info',
+      serviceName: 'items-api',
+      metricsNamespace: 'ItemsApi/bench',
+      tracingEnabled: false,
+      metricsDisabled: false,
+    }),
     repo,
     cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
     clock: () => new Date(),
@@ -65,7 +72,7 @@ async function setUp() {
       body: JSON.stringify(found),
     } as { statusCode: number; body: string };
   };
-  const fullHandler: Handler = (event) => full(event, benchContext);
+  const fullHandler: Handler = (event) => withStdoutDropped(() => full(event, benchContext));
   return { full: fullHandler, raw, event: getItemEvent('bench-user', item.id), item };
 }
 

@@ -1,7 +1,6 @@
 import {
   createDependencies,
   createItemsHandler,
-  createLogger,
   CursorCodec,
   loadConfig,
   type ItemsHandler,
@@ -14,6 +13,7 @@ import { apiEvent, benchContext } from '../support/api-event';
 import type { DynamoSession } from '../support/bench-context';
 import { status } from '../support/progress';
 import { seedItems } from '../support/seed-items';
+import { withStdoutDropped } from '../support/drop-stdout';
 import type { Benchmark } from './benchmark';
 
 const OWNERS = {
@@ -91,10 +91,7 @@ async function timeList(handler: ItemsHandler, { event, tag, limit }: ListEvent)
 
 async function measure(dynamo: DynamoSession, largeIds: string[]): Promise<Samples> {
   const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
-  const handler = createItemsHandler({
-    ...createDependencies(config, dynamo.documentClient),
-    logger: createLogger('info', {}, () => undefined),
-  });
+  const handler = createItemsHandler(createDependencies(config, dynamo.documentClient));
   const middle = largeIds[Math.floor(largeIds.length / 2)];
   const cursor = new CursorCodec(config.cursorSecret).encode(OWNERS.large.owner, middle);
   const byTag = { tag: RARE_TAG, limit: TAG_PAGE };
@@ -133,7 +130,7 @@ export const scaleBenchmark: Benchmark = {
   async run(context) {
     const dynamo = await context.dynamo();
     const seeded = await seed(dynamo);
-    const samples = await measure(dynamo, seeded.largeIds);
+    const samples = await withStdoutDropped(() => measure(dynamo, seeded.largeIds));
     const p50 = (key: keyof Samples) => ({ value: percentile(samples[key], 50), unit: 'ms' });
     return {
       figures: [

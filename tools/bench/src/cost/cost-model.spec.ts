@@ -1,9 +1,11 @@
-import { billedDurationMs, costPerMillion, modelledDurationMs } from './cost-model';
+import { billedDurationMs, costPerMillion, edgeMonthlyUsd, modelledDurationMs } from './cost-model';
 
 const testPrices = {
   lambdaArm64: { perGbSecondUsd: 0.00001, perMillionRequestsUsd: 0.2 },
   apiGateway: { httpApiPerMillionRequestsUsd: 1, restApiPerMillionRequestsUsd: 3.5 },
   dynamodbOnDemand: { perMillionReadRequestUnitsUsd: 0.25, perMillionWriteRequestUnitsUsd: 1 },
+  cloudFront: { perMillionHttpsRequestsUsd: 1 },
+  waf: { perMillionRequestsUsd: 0.6, perWebAclMonthUsd: 5, perRuleMonthUsd: 1 },
 };
 
 describe('modelled Lambda duration', () => {
@@ -51,6 +53,14 @@ describe('cost per million requests', () => {
     const http = costPerMillion(invocations, { memoryMb: 128, gateway: 'httpApi' }, testPrices);
     const rest = costPerMillion(invocations, { memoryMb: 128, gateway: 'restApi' }, testPrices);
     expect(rest.total - http.total).toBeCloseTo(2.5);
+  });
+
+  it('adds CloudFront requests and WAF inspection to HTTP API for the edge front, and nothing else', () => {
+    const http = costPerMillion(invocations, { memoryMb: 128, gateway: 'httpApi' }, testPrices);
+    const edge = costPerMillion(invocations, { memoryMb: 128, gateway: 'httpApiEdge' }, testPrices);
+    expect(edge.gateway).toBeCloseTo(1 + 1 + 0.6);
+    expect(edge.total - http.total).toBeCloseTo(1.6);
+    expect(edgeMonthlyUsd(testPrices)).toBe(7);
   });
 
   it('refuses to price no invocations', () => {

@@ -8,7 +8,8 @@ export type MeasuredInvocation = {
   readonly writeUnits: number;
 };
 
-export type Gateway = 'httpApi' | 'restApi';
+/** `httpApiEdge`: HTTP API behind the stack's optional CloudFront + WAF front (`-c edge=true`). */
+export type Gateway = 'httpApi' | 'httpApiEdge' | 'restApi';
 
 /** Lambda gives a function one full vCPU at 1,769 MB and a proportional share below. */
 export const LAMBDA_MB_PER_VCPU = 1769;
@@ -43,11 +44,30 @@ export type CostPerMillion = {
   readonly meanBilledMs: number;
 };
 
+/**
+ * What the front door costs per million requests: the gateway, plus for the edge CloudFront's
+ * HTTPS requests and WAF's inspected requests (the web ACL's monthly fee is not per request:
+ * see `edgeMonthlyUsd`).
+ */
+export function frontDoorPerMillion(
+  gateway: Gateway,
+  prices: Pick<Prices, 'apiGateway' | 'cloudFront' | 'waf'>,
+): number {
+  if (gateway === 'restApi') return prices.apiGateway.restApiPerMillionRequestsUsd;
+  const http = prices.apiGateway.httpApiPerMillionRequestsUsd;
+  if (gateway === 'httpApi') return http;
+  return http + prices.cloudFront.perMillionHttpsRequestsUsd + prices.waf.perMillionRequestsUsd;
+}
+
+/** The edge's fixed monthly fee: one web ACL and its rules (the stack's ACL has two). */
+export const edgeMonthlyUsd = (prices: Pick<Prices, 'waf'>, rules = 2) =>
+  prices.waf.perWebAclMonthUsd + rules * prices.waf.perRuleMonthUsd;
+
 /** USD per million requests shaped like `invocations`, through `gateway`, at `memoryMb`. */
 export function costPerMillion(
   invocations: readonly MeasuredInvocation[],
   { memoryMb, gateway }: { memoryMb: number; gateway: Gateway },
-  prices: Pick<Prices, 'lambdaArm64' | 'apiGateway' | 'dynamodbOnDemand'>,
+  prices: Pick<Prices, 'lambdaArm64' | 'apiGateway' | 'dynamodbOnDemand' | 'cloudFront' | 'waf'>,
 ): CostPerMillion {
   if (invocations.length === 0) throw new Error('no invocations to price');
   const n = invocations.length;
@@ -61,10 +81,7 @@ export function costPerMillion(
     meanOf((i) => i.readUnits) * prices.dynamodbOnDemand.perMillionReadRequestUnitsUsd;
   const dynamodbWrites =
     meanOf((i) => i.writeUnits) * prices.dynamodbOnDemand.perMillionWriteRequestUnitsUsd;
-  const gatewayUsd =
-    gateway === 'httpApi'
-      ? prices.apiGateway.httpApiPerMillionRequestsUsd
-      : prices.apiGateway.restApiPerMillionRequestsUsd;
+  const gatewayUsd = frontDoorPerMillion(gateway, prices);
   return {
     lambdaDuration,
     lambdaRequests,

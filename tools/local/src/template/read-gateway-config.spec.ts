@@ -85,7 +85,12 @@ describe('readGatewayConfig on the synthesized stacks', () => {
   it('reads each function’s runtime, handler, size and literal environment', () => {
     const itemsId = routeOf(prod, '$default').functionId;
     expect(prod.functions[itemsId]).toEqual({
-      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'items-api',
+        POWERTOOLS_METRICS_NAMESPACE: 'ItemsApi/prod',
+        POWERTOOLS_TRACE_ENABLED: 'true',
+      },
       timeoutSeconds: stageConfigs.prod.itemsFunction.timeoutSeconds,
       memoryMb: stageConfigs.prod.itemsFunction.memoryMb,
       handler: 'main.handler',

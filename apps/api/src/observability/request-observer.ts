@@ -1,0 +1,101 @@
+import { ContentTypes, ProblemTypes, type ProblemTypeName } from '@items-api/contract';
+import type { MiddlewareObj, Request } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { matchRoute } from '../http/route-table';
+import type { Logger } from './logger';
+import { unmatchedOperation } from '@items-api/stack-contract';
+import { publishRequestMetrics, type Metrics } from './metrics';
+import { currentRequest } from './request-scope';
+
+type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+type MiddyRequest = Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
+
+const problemNames = new Map<string, ProblemTypeName>(
+  Object.entries(ProblemTypes).map(([name, kind]) => [kind.type, name as ProblemTypeName]),
+);
+
+/** The problem type of a problem+json answer, by its name in the contract (`unavailable`). */
+function problemOf(response: APIGatewayProxyStructuredResultV2 | null | undefined) {
+  const contentType = Object.entries(response?.headers ?? {}).find(
+    ([name]) => name.toLowerCase() === 'content-type',
+  )?.[1];
+  if (!String(contentType).startsWith(ContentTypes.problem)) return undefined;
+  try {
+    return problemNames.get((JSON.parse(String(response?.body)) as { type?: string }).type ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+function operationOf(event: APIGatewayProxyEventV2) {
+  const http = event.requestContext?.http;
+  if (!http) return unmatchedOperation;
+  const match = matchRoute(http.method, http.path);
+  return match.kind === 'match' ? match.route.operationId : unmatchedOperation;
+}
+
+const subOf = (event: APIGatewayProxyEventV2) => {
+  const sub = (event.requestContext as { authorizer?: { jwt?: { claims?: { sub?: unknown } } } })
+    .authorizer?.jwt?.claims?.sub;
+  return typeof sub === 'string' ? sub : undefined;
+};
+
+/**
+ * Per request: the API Gateway request id as the log's correlation id, Powertools' cold-start
+ * metric, then, once the answer is known (success or any error, the 503 of a function running
+ * out of time included), one access log line and the request's metrics.
+ *
+ * The access line names what was asked and answered — never a header, a token, the body, the
+ * query string or a claim other than `sub`.
+ */
+export function observeRequests({ logger, metrics }: { logger: Logger; metrics?: Metrics }) {
+  const started = new WeakMap<object, number>();
+  const done = (request: MiddyRequest) => {
+    const { event, response } = request;
+    const status = response?.statusCode ?? 500;
+    const operation = operationOf(event);
+    const problem = problemOf(response);
+    const facts = currentRequest();
+    const latencyMs = performance.now() - (started.get(event) ?? performance.now());
+    const calls = facts?.dynamodbCalls ?? [];
+    const sub = subOf(event);
+    const now = performance.now();
+    logger.info('request', {
+      method: event.requestContext?.http?.method,
+      path: event.rawPath,
+      operation,
+      status,
+      durationMs: Math.round(latencyMs * 10) / 10,
+      ...(problem ? { problem } : {}),
+      ...(sub ? { sub } : {}),
+      ...(facts?.idempotentReplay ? { idempotentReplay: true } : {}),
+      ...(calls.length > 0
+        ? {
+            dynamodb: calls.map((call) => ({
+              operation: call.operation,
+              ms:
+                Math.round(
+                  (call.startedAt === undefined ? call.durationMs : now - call.startedAt) * 10,
+                ) / 10,
+              ...(call.startedAt === undefined ? {} : { inFlight: true }),
+              attempts: call.attempts,
+              ...(call.throttles ? { throttles: call.throttles } : {}),
+              ...(call.error ? { error: call.error } : {}),
+            })),
+          }
+        : {}),
+    });
+    if (metrics) publishRequestMetrics(metrics, { operation, status, latencyMs, problem, facts });
+  };
+  const middleware: Middleware = {
+    before: ({ event, context }) => {
+      started.set(event, performance.now());
+      const requestId = event.requestContext?.requestId;
+      if (requestId) logger.setCorrelationId(requestId);
+      metrics?.captureColdStartMetric(context.functionName);
+    },
+    after: done,
+    onError: done,
+  };
+  return middleware;
+}
