@@ -22,7 +22,8 @@ const RouteKeys = {
  * "CORS-preflight request"). Header names arrive lower-cased in payload format 2.0.
  */
 const isPreflight = (event: APIGatewayProxyEventV2) =>
-  event.requestContext.http.method === 'OPTIONS' &&
+  // Optional: hand-built events (tests, other front doors) may carry no requestContext.
+  event.requestContext?.http?.method === 'OPTIONS' &&
   Boolean(event.headers?.['origin']) &&
   Boolean(event.headers?.['access-control-request-method']);
 

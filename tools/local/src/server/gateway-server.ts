@@ -39,11 +39,12 @@ const gatewayError = ({ status, message }: GatewayMessage, headers: Record<strin
   jsonResponse(status, JSON.stringify({ message }), headers);
 
 /**
- * Ids in the captured format (`ZhMpgigvDoEEPlg=`: 11 random bytes, base64): one per request, sent
- * as `apigw-requestid` and given to the function as `requestContext.requestId`, as on AWS (the
- * troubleshooting page's `apigw-requestid: Mc7UVioPPHcEKPA=`).
+ * Ids in the captured format (`ZhMpgigvDoEEPlg=`, `LV7fzho-PHcEJPw=`: 11 bytes, URL-safe base64,
+ * padded): one per request, sent as `apigw-requestid` and given to the function as
+ * `requestContext.requestId`, as on AWS (the troubleshooting page's
+ * `apigw-requestid: Mc7UVioPPHcEKPA=`).
  */
-const newRequestId = () => randomBytes(11).toString('base64');
+const newRequestId = () => `${randomBytes(11).toString('base64url')}=`;
 
 const byteLength = (value: unknown): number => {
   const json = JSON.stringify(value);

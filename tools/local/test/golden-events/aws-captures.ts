@@ -10,8 +10,11 @@ export type FieldType = 'string' | 'number' | 'boolean' | 'object' | 'null' | 'a
 
 /** Formats every captured HTTP API event shares. */
 export const capturedFormats = {
-  /** `ZhMpgigvDoEEPlg=`, `ZhLNpgotDoEEJUQ=`, `ATfSmjLgPHcESJw=`: 15 base64 characters and `=`. */
-  requestId: /^[A-Za-z0-9+/]{15}=$/,
+  /**
+   * `ZhMpgigvDoEEPlg=`, `ZhLNpgotDoEEJUQ=`, `ATfSmjLgPHcESJw=`, and `LV7fzho-PHcEJPw=` in
+   * aws-lambda-go's `apigw-v2-request-no-authorizer.json`: 15 URL-safe base64 characters and `=`.
+   */
+  requestId: /^[A-Za-z0-9_-]{15}=$/,
   /** `17/Jun/2024:15:49:29 +0000`. */
   time: /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/,
   /** `Root=1-66705b09-5f85233d2fb7bd54034f7e30`: epoch seconds in hex, then 24 hex digits. */
@@ -144,3 +147,14 @@ export const vokerCapture = {
 /** The type name of a JSON value, as the tables above use them. */
 export const typeOf = (value: unknown): FieldType =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as FieldType);
+
+/**
+ * aws/aws-lambda-go `events/testdata/apigw-v2-request-no-authorizer.json` (a shape sample): on a
+ * route without an authorizer, `requestContext` has no `authorizer` key at all. (Powertools'
+ * `no-auth.json` repeats its Lambda-authorizer capture, `"authorizer": {"lambda": null}`, so it
+ * is not used for this.)
+ */
+export const noAuthorizerSample = {
+  source: 'aws/aws-lambda-go events/testdata/apigw-v2-request-no-authorizer.json',
+  absentRequestContextKeys: ['authorizer'],
+};

@@ -1,5 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { capturedFormats, jwtAuthorizerCapture, typeOf, vokerCapture } from './aws-captures';
+import {
+  capturedFormats,
+  jwtAuthorizerCapture,
+  noAuthorizerSample,
+  typeOf,
+  vokerCapture,
+} from './aws-captures';
 import { startGoldenGateway, type GoldenGateway } from './golden-gateway';
 
 type EventWithJwt = APIGatewayProxyEventV2 & {
@@ -115,7 +121,7 @@ describe('events compared field by field with events AWS delivered', () => {
     });
   });
 
-  it('gives a route with parameters pathParameters, and a binary body base64', async () => {
+  it(`gives a route with parameters pathParameters, a binary body base64, and no authorizer key on a public route (${noAuthorizerSample.source})`, async () => {
     const bytes = Buffer.from([0, 1, 2, 254, 255]);
     const response = await g.request({
       method: 'POST',
@@ -129,6 +135,9 @@ describe('events compared field by field with events AWS delivered', () => {
     expect(event.pathParameters).toEqual({ name: 'café' });
     expect(event.isBase64Encoded).toBe(true);
     expect(Buffer.from(event.body ?? '', 'base64')).toEqual(bytes);
-    expect(event).not.toHaveProperty('requestContext.authorizer');
+    for (const key of noAuthorizerSample.absentRequestContextKeys) {
+      expect(event.requestContext).not.toHaveProperty(key);
+    }
+    expect(event.requestContext.requestId).toMatch(capturedFormats.requestId);
   });
 });
