@@ -2,6 +2,22 @@ import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 
+/** @param {string[]} importableApps */
+function moduleBoundaries(importableApps = []) {
+  const allTags = ['type:contract', 'type:stack-contract', 'type:app', 'type:client', 'type:tool'];
+  return {
+    enforceBuildableLibDependency: true,
+    allow: ['@items-api/contract/openapi.json', ...importableApps],
+    depConstraints: [
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
+      { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
+      { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
+    ],
+  };
+}
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -19,38 +35,24 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Dependencies point one way: contract ← stack-contract, api, docs, infra, client; stack-contract ← api,
-      // infra; tools may use anything. No app imports another app: what two apps share lives in
-      // a library.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['@items-api/contract/openapi.json'],
-          depConstraints: [
-            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
-            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: [
-                'type:contract',
-                'type:stack-contract',
-                'type:app',
-                'type:client',
-                'type:tool',
-              ],
-            },
-          ],
-        },
-      ],
+      // Dependencies point one way: contract ← stack-contract ← api, infra; contract ← docs,
+      // client. No app imports another app (Nx refuses imports of applications): what two apps
+      // share lives in a library. Tools may use anything (next block).
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries()],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Tools drive the apps in-process (local server, benchmarks, robustness): they are the one
+    // place allowed to import an application.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        moduleBoundaries(['@items-api/api', '@items-api/docs', '@items-api/infra']),
       ],
     },
   },

@@ -1,3 +1,4 @@
+import { itemsFunctionEnvironment } from '@items-api/stack-contract';
 import { loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -42,7 +43,20 @@ describe('loadConfig', () => {
     );
   });
 
-  it('rejects a short cursor secret', () => {
-    expect(() => loadConfig({ TABLE_NAME: 't', CURSOR_SECRET: 'short' })).toThrow('CURSOR_SECRET');
+  it('reads back every setting the stack writes (one list of names for both)', () => {
+    const settings = {
+      tableName: 'items-prod',
+      serviceName: 'items',
+      metricsNamespace: 'ItemsApi/prod',
+      tracingEnabled: false,
+      idempotencyTtlSeconds: 3_600,
+    };
+    expect(loadConfig(itemsFunctionEnvironment(settings))).toMatchObject(settings);
+  });
+
+  it('keys cursors by table, so a cursor from another stage is refused', () => {
+    expect(loadConfig({ TABLE_NAME: 'a' }).cursorKey).not.toBe(
+      loadConfig({ TABLE_NAME: 'b' }).cursorKey,
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { ItemsFunctionEnv as Env } from '@items-api/stack-contract';
 import { z } from 'zod';
 
 // Powertools Logger's levels, in either case (it upper-cases them); `silent` turns logs off.
@@ -10,33 +11,22 @@ const BooleanSchema = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
+// Keyed by the names the stack sets (one list, in libs/stack-contract).
 const EnvSchema = z.object({
-  TABLE_NAME: z.string().min(1),
-  /** Another DynamoDB (DynamoDB Local) instead of the regional endpoint. */
-  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  [Env.tableName]: z.string().min(1),
+  [Env.dynamodbEndpoint]: z.string().url().optional(),
   AWS_REGION: z.string().min(1).default('us-east-1'),
   /**
-   * Powertools' variable; `LOG_LEVEL` is its documented alias. Lambda's advanced logging controls
-   * (`AWS_LAMBDA_LOG_LEVEL`, set by the function's LoggingConfig) win over both: the Logger
-   * reads that one itself.
+   * Lambda's advanced logging controls (`AWS_LAMBDA_LOG_LEVEL`, set by the function's
+   * LoggingConfig) win over both: the Logger reads that one itself.
    */
-  POWERTOOLS_LOG_LEVEL: LogLevelSchema.optional(),
-  LOG_LEVEL: LogLevelSchema.optional(),
-  /** `service` in every log line and metric; the stack sets it. */
-  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('items-api'),
-  /** CloudWatch namespace of the EMF metrics; the stack sets one per stage. */
-  POWERTOOLS_METRICS_NAMESPACE: z.string().min(1).max(255).default('ItemsApi'),
-  /** `true` writes no EMF record (Powertools' own switch, read here from the given environment). */
-  POWERTOOLS_METRICS_DISABLED: BooleanSchema.default('false'),
-  /** `false` keeps the DynamoDB subsegments off even in a sampled trace. */
-  POWERTOOLS_TRACE_ENABLED: BooleanSchema.default('true'),
-  /**
-   * HMAC key for list cursors. Without it the key is derived from the table name: cursors stay
-   * tamper-evident against edits, and forging one gains nothing because the owner always comes
-   * from the token; set it (from a secret) to make cursors unforgeable as well.
-   */
-  CURSOR_SECRET: z.string().min(32).optional(),
-  IDEMPOTENCY_TTL_SECONDS: z.coerce.number().int().min(60).default(86_400),
+  [Env.logLevel]: LogLevelSchema.optional(),
+  [Env.logLevelAlias]: LogLevelSchema.optional(),
+  [Env.serviceName]: z.string().min(1).default('items-api'),
+  [Env.metricsNamespace]: z.string().min(1).max(255).default('ItemsApi'),
+  [Env.metricsDisabled]: BooleanSchema.default('false'),
+  [Env.tracingEnabled]: BooleanSchema.default('true'),
+  [Env.idempotencyTtlSeconds]: z.coerce.number().int().min(60).default(86_400),
 });
 
 export type LogLevel = z.infer<typeof LogLevelSchema>;
@@ -51,32 +41,35 @@ export type Config = {
   metricsNamespace: string;
   metricsDisabled: boolean;
   tracingEnabled: boolean;
-  cursorSecret: string;
+  /**
+   * The HMAC key of list cursors. Not a secret, and there is no setting for it: a cursor only
+   * says where to resume a query the token's owner may run anyway, inside the owner's own
+   * partition (the owner comes from the token, never from the cursor), so forging one gains
+   * nothing. The signature's job is to refuse a garbled cursor, or one made for another owner,
+   * query or table, with a clean 400.
+   */
+  cursorKey: string;
   idempotencyTtlSeconds: number;
 };
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 /** Parses the function's environment once at cold start; fails naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid environment: ${problems.join('; ')}`);
+    throw new Error(`Invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
   return {
-    tableName: e.TABLE_NAME,
-    dynamodbEndpoint: e.DYNAMODB_ENDPOINT,
+    tableName: e[Env.tableName],
+    dynamodbEndpoint: e[Env.dynamodbEndpoint],
     region: e.AWS_REGION,
-    logLevel: e.POWERTOOLS_LOG_LEVEL ?? e.LOG_LEVEL,
-    serviceName: e.POWERTOOLS_SERVICE_NAME,
-    metricsNamespace: e.POWERTOOLS_METRICS_NAMESPACE,
-    metricsDisabled: e.POWERTOOLS_METRICS_DISABLED,
-    tracingEnabled: e.POWERTOOLS_TRACE_ENABLED,
-    cursorSecret: e.CURSOR_SECRET ?? `items-cursor:${e.TABLE_NAME}`,
-    idempotencyTtlSeconds: e.IDEMPOTENCY_TTL_SECONDS,
+    logLevel: e[Env.logLevel] ?? e[Env.logLevelAlias],
+    serviceName: e[Env.serviceName],
+    metricsNamespace: e[Env.metricsNamespace],
+    metricsDisabled: e[Env.metricsDisabled],
+    tracingEnabled: e[Env.tracingEnabled],
+    cursorKey: `items-cursor:${e[Env.tableName]}`,
+    idempotencyTtlSeconds: e[Env.idempotencyTtlSeconds],
   };
 }

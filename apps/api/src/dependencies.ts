@@ -52,7 +52,7 @@ export function createDependencies(
       documentClient ?? createDocumentClient(config, observability),
       config.tableName,
     ),
-    cursors: new CursorCodec(config.cursorSecret),
+    cursors: new CursorCodec(config.cursorKey),
     clock: () => new Date(),
     ids: () => ulid(),
     idempotencyTtlSeconds: config.idempotencyTtlSeconds,

@@ -1,4 +1,4 @@
-export { loadConfig, ConfigError, type Config } from './config';
+export { loadConfig, type Config } from './config';
 export { createItemsHandler, type HandlerDeps, type ItemsHandler } from './create-handler';
 export { createDependencies, createDocumentClient } from './dependencies';
 export { ItemKeys } from './items/item-keys';

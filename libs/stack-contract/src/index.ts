@@ -1,5 +1,5 @@
-// What the items function and the stack that deploys it agree on: the table's layout and the
-// metrics the alarms and dashboard read.
+// What the items function, the stack that deploys it and the local server agree on: the table's
+// layout, the function's environment, the metrics the alarms read, and AWS's own limits.
 export { TableLayout } from './table-layout';
 export {
   KitMetrics,
@@ -9,3 +9,9 @@ export {
   conditionalOperations,
   idempotentOperations,
 } from './metric-names';
+export { AwsQuotas } from './aws-quotas';
+export {
+  ItemsFunctionEnv,
+  itemsFunctionEnvironment,
+  type ItemsFunctionSettings,
+} from './function-environment';

@@ -1,4 +1,5 @@
 import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders, docsContract } from '@items-api/contract';
+import { AwsQuotas, itemsFunctionEnvironment } from '@items-api/stack-contract';
 import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
@@ -23,7 +24,7 @@ export const stackNameFor = (stage: string) => `ItemsApi-${stage}`;
 
 /** The gateway waits a second longer than the function may run, so the function's own timeout (logged) ends a slow call. */
 const gatewayTimeout = (fn: FunctionSettings) =>
-  Duration.seconds(Math.min(30, fn.timeoutSeconds + 1));
+  Duration.seconds(Math.min(AwsQuotas.maxIntegrationTimeoutSeconds, fn.timeoutSeconds + 1));
 
 /** One stage of the Items API: HTTP API → Lambda → DynamoDB, with Cognito unless an issuer is given. */
 export class ItemsApiStack extends Stack {
@@ -51,12 +52,13 @@ export class ItemsApiStack extends Stack {
       code: props.itemsCode,
       memoryMb: config.itemsFunction.memoryMb,
       timeoutSeconds: config.itemsFunction.timeoutSeconds,
-      environment: {
-        TABLE_NAME: table.tableName,
-        POWERTOOLS_SERVICE_NAME: kitMetrics.service,
-        POWERTOOLS_METRICS_NAMESPACE: kitMetrics.namespace,
-        POWERTOOLS_TRACE_ENABLED: String(config.tracing),
-      },
+      environment: itemsFunctionEnvironment({
+        tableName: table.tableName,
+        serviceName: kitMetrics.service,
+        metricsNamespace: kitMetrics.namespace,
+        tracingEnabled: config.tracing,
+        idempotencyTtlSeconds: config.idempotencyTtlSeconds,
+      }),
       description: 'Items API: the /items routes and $default',
     });
     table.grantItemAccess(items);

@@ -119,6 +119,8 @@ export const StageConfigSchema = z
     logRetention: z.nativeEnum(RetentionDays),
     /** X-Ray active tracing on both functions. */
     tracing: z.boolean(),
+    /** How long the first answer to an Idempotency-Key is replayed (and its record kept). */
+    idempotencyTtlSeconds: z.number().int().min(60),
     /** RETAIN + deletion protection for the table and user pool (never lose data by accident). */
     retainData: z.boolean(),
     /** MFA for the stack's Cognito users. */
@@ -132,7 +134,6 @@ export const StageConfigSchema = z
   .readonly();
 
 export type StageConfig = z.infer<typeof StageConfigSchema>;
-export type ThrottleSettings = StageConfig['throttle'];
 export type FunctionSettings = StageConfig['itemsFunction'];
 export type MonitoringSettings = StageConfig['monitoring'];
 export type AlarmSetting = z.infer<typeof AlarmSettingSchema>;

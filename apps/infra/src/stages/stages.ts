@@ -162,9 +162,15 @@ const edgeOff: EdgeSettings = {
   rateWindowSeconds: 60,
 };
 
+/** The stage throttle: every route shares a bucket of this rate and burst (the kit's promise). */
+const stageThrottle = { rateLimit: 100, burstLimit: 50 };
+
+/** 24 h: longer than any client's retry budget, short enough that the records stay few. */
+const idempotencyTtlSeconds = 24 * 60 * 60;
+
 const dev: StageConfig = {
   stageName: 'dev',
-  throttle: { rateLimit: 100, burstLimit: 50 },
+  throttle: stageThrottle,
   // No tighter POST limit in dev: it would only slow seeding scripts; prod sets one.
   routeThrottles: {},
   cors: { allowOrigins: ['*'], maxAgeSeconds: 600 },
@@ -172,6 +178,7 @@ const dev: StageConfig = {
   docsFunction: { memoryMb: 256, timeoutSeconds: 5 },
   logRetention: RetentionDays.ONE_WEEK,
   tracing: false,
+  idempotencyTtlSeconds,
   retainData: false,
   mfa: 'optional',
   monitoring: devMonitoring,
@@ -180,13 +187,14 @@ const dev: StageConfig = {
 
 const prod: StageConfig = {
   stageName: 'prod',
-  throttle: { rateLimit: 100, burstLimit: 50 },
+  throttle: stageThrottle,
   routeThrottles: { 'POST /items': { rateLimit: 50, burstLimit: 25 } },
   cors: { allowOrigins: ['https://app.example.com'], maxAgeSeconds: 3600 },
   itemsFunction: { memoryMb: 1024, timeoutSeconds: 10 },
   docsFunction: { memoryMb: 256, timeoutSeconds: 5 },
   logRetention: RetentionDays.THREE_MONTHS,
   tracing: true,
+  idempotencyTtlSeconds,
   retainData: true,
   mfa: 'required',
   monitoring: prodMonitoring,

@@ -93,7 +93,7 @@ async function measure(dynamo: DynamoSession, largeIds: string[]): Promise<Sampl
   const config = loadConfig({ TABLE_NAME: TABLE, DYNAMODB_ENDPOINT: dynamo.endpoint });
   const handler = createItemsHandler(createDependencies(config, dynamo.documentClient));
   const middle = largeIds[Math.floor(largeIds.length / 2)];
-  const cursor = new CursorCodec(config.cursorSecret).encode(OWNERS.large.owner, middle);
+  const cursor = new CursorCodec(config.cursorKey).encode(OWNERS.large.owner, middle);
   const byTag = { tag: RARE_TAG, limit: TAG_PAGE };
   const events = {
     small: listEvent(OWNERS.small.owner),

@@ -1,3 +1,5 @@
+import { AwsQuotas } from '@items-api/stack-contract';
+
 /**
  * Bodies API Gateway itself answers with, before or instead of the function. 401/403 follow the
  * JWT authorizer guide ("Controlling access to HTTP APIs with JWT authorizers"; 403 when the
@@ -19,17 +21,8 @@ export const GatewayMessages = {
 
 export type GatewayMessage = (typeof GatewayMessages)[keyof typeof GatewayMessages];
 
-/** API Gateway HTTP API and Lambda limits that are not in the template. */
+/** API Gateway HTTP API and Lambda limits that are not in the template (the stack's too). */
 export const GatewayLimits = {
-  /** HTTP API quotas: "Payload size 10 MB". */
-  maxRequestBytes: 10 * 1024 * 1024,
-  /** HTTP API quotas: "Total combined size of request line and header values 10240 bytes". */
-  maxRequestHeadBytes: 10_240,
-  /**
-   * Lambda quotas: "Invocation payload (request and response) 6 MB each for synchronous" — the
-   * event (JSON, body base64 when binary) and the function's result are both held to it.
-   */
-  maxInvocationPayloadBytes: 6 * 1024 * 1024,
-  /** HTTP API quotas: the maximum (and default) integration timeout, 30 seconds. */
-  maxIntegrationTimeoutMs: 30_000,
+  ...AwsQuotas,
+  maxIntegrationTimeoutMs: AwsQuotas.maxIntegrationTimeoutSeconds * 1000,
 } as const;
