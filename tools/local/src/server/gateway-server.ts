@@ -9,12 +9,11 @@ import { Throttle } from '../gateway/throttle';
 import { toEvent } from '../gateway/to-event';
 import type { GatewayConfig } from '../template/gateway-config';
 import { invoke, type Integration } from './invoke';
-import { lambdaContext } from './lambda-context';
 import { readBody } from './read-body';
 
 export type GatewayServerOptions = {
   config: GatewayConfig;
-  /** Handlers by the logical id of the function the template routes to. */
+  /** The functions' integrations, by the logical id of the function the template routes to. */
   integrations: Readonly<Record<string, Integration>>;
   authorize: (authorization: string | undefined) => Promise<AuthorizerResult>;
   /** Answers for local-only paths (the dev issuer's JWKS), checked before the gateway. */
@@ -85,18 +84,9 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       },
       { routeKey: match.route.routeKey, pathParameters: match.pathParameters, authorizer },
     );
-    const outcome = await invoke(
-      integration,
-      event,
-      lambdaContext(match.route.functionId, fn, event.requestContext.requestId),
-      {
-        functionTimeoutMs: fn.timeoutSeconds * 1000,
-        integrationTimeoutMs: Math.min(
-          match.route.timeoutMs,
-          GatewayLimits.maxIntegrationTimeoutMs,
-        ),
-      },
-    );
+    const outcome = await invoke(integration, event, {
+      integrationTimeoutMs: Math.min(match.route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
+    });
     return outcome.ok ? fromResult(outcome.result) : gatewayError(outcome.error);
   }
 

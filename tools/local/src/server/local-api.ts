@@ -1,17 +1,23 @@
-import { createDependencies, createItemsHandler, loadConfig } from '@items-api/api';
-import { createDocsHandler, loadDocsSite } from '@items-api/docs';
-import { synthesizeTemplate } from '@items-api/infra';
+import type { StageOverrides } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
 import { createJwtAuthorizer, type AuthorizerResult } from '../auth/jwt-authorizer';
 import { localIssuer } from '../auth/local-identity';
+import type { LogFormat, LogSink } from '../runtime/function-log';
+import type { PoolStats } from '../runtime/function-pool';
+import { LOCAL_ACCOUNT } from '../runtime/lambda-environment';
 import type { GatewayConfig } from '../template/gateway-config';
+import { readAssemblyStack } from '../template/read-assembly';
+import { readFunctions } from '../template/read-functions';
 import { readGatewayConfig } from '../template/read-gateway-config';
+import { readTables } from '../template/read-tables';
 import { createGatewayServer } from './gateway-server';
-import { bindIntegrations, itemsFunctionOf } from './integrations';
+import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
 import { issuerRoutes } from './issuer-routes';
-import { startLocalStore } from './local-store';
+import { buildItemsBundles, type ItemsBundles } from './items-bundles';
+import { synthesizeItemsStack, withStackCode } from './items-stack';
+import { startLocalStore, type LocalStore } from './local-store';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -22,25 +28,54 @@ export type LocalApiOptions = {
   dataDir?: string;
   /** Use this DynamoDB instead of starting DynamoDB Local (default: `DYNAMODB_ENDPOINT`). */
   dynamodbEndpoint?: string;
-  /** Stage whose synthesized template the gateway follows. Default `dev`. */
+  /** Stage of the items stack to serve (built from its bundles). Default `dev`. */
   stage?: string;
-  /** A template to follow instead of synthesizing the stage (tests of CDK settings). */
+  /** Settings of the items stack to change (another throttle, CORS, …). */
+  overrides?: StageOverrides;
+  /**
+   * A variant of the items stack's template to follow (tests of CDK settings); its inline
+   * placeholder code is replaced by the stack's bundles, by logical id.
+   */
   template?: Record<string, unknown>;
+  /** Serve this cloud assembly (`cdk synth`'s output directory) instead of the items stack. */
+  assembly?: string;
+  /** The assembly's stack to serve, when more than one has an HTTP API. */
+  stack?: string;
+  /** The local name of the template's table, when it has exactly one. Default `items-local`. */
   tableName?: string;
+  /**
+   * Sets the functions' `LOG_LEVEL` and `POWERTOOLS_LOG_LEVEL` (a local override of the
+   * template); `silent` also hides the functions' output, START/END/REPORT included.
+   */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How the functions' output is shown (`text`, default) or passed through raw (`json`). */
+  logFormat?: LogFormat;
+  /** Where the functions' output goes. Default: this process's stdout. */
+  logSink?: LogSink;
+  /** Rebuild the items bundle as its sources change; later requests run the new code. */
+  watch?: boolean;
+  /** Idle execution environments are retired after this long. Default 10 minutes. */
+  idleMs?: number;
 };
 
 export type LocalApi = {
   url: string;
   docsUrl: string;
+  /** The DynamoDB the functions use; empty when the template has no table. */
   dynamodbEndpoint: string;
+  /** The local name of the template's table when it has exactly one, else empty. */
   tableName: string;
+  /** Local table names by logical id. */
+  tables: Readonly<Record<string, string>>;
+  stackName: string;
   gateway: GatewayConfig;
   issuer: DevIssuer;
   issueToken(
     claims: { sub: string } & Record<string, unknown>,
     options?: SignOptions,
   ): Promise<string>;
+  /** Execution environments per function (by logical id). */
+  environments(): Record<string, PoolStats>;
   stop(): Promise<void>;
 };
 
@@ -61,27 +96,133 @@ function listen(server: Server, port: number): Promise<string> {
   });
 }
 
-/** The whole API on this machine: the stage's gateway behaviour, the same handlers, DynamoDB Local. */
+type StackSource = {
+  template: Record<string, unknown>;
+  stackName: string;
+  assemblyDir?: string;
+  region?: string;
+  bundles?: ItemsBundles;
+};
+
+const itemsStacks = new Map<string, ReturnType<typeof synthesizeItemsStack>>();
+
+/** The stack to serve: the assembly's, or the items stack built from its bundles. */
+async function loadStack(
+  options: LocalApiOptions,
+  onReload: { rebuilt(): void; error(message: string): void },
+): Promise<StackSource> {
+  if (options.assembly !== undefined) {
+    const stack = readAssemblyStack(options.assembly, options.stack);
+    return {
+      template: stack.template,
+      stackName: stack.stackName,
+      assemblyDir: stack.assemblyDir,
+      ...(stack.region ? { region: stack.region } : {}),
+    };
+  }
+  const bundles = await buildItemsBundles({
+    ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
+  });
+  try {
+    const key = JSON.stringify([options.stage ?? 'dev', options.overrides ?? {}]);
+    const stack =
+      itemsStacks.get(key) ??
+      synthesizeItemsStack({ stage: options.stage ?? 'dev', overrides: options.overrides });
+    itemsStacks.set(key, stack);
+    const template = options.template
+      ? withStackCode(options.template, stack.template)
+      : stack.template;
+    return { template, stackName: stack.stackName, bundles };
+  } catch (error) {
+    await bundles.dispose();
+    throw error;
+  }
+}
+
+function functionEnvironmentOverrides(options: LocalApiOptions): Record<string, string> {
+  if (!options.logLevel) return {};
+  return { LOG_LEVEL: options.logLevel, POWERTOOLS_LOG_LEVEL: options.logLevel.toUpperCase() };
+}
+
+/**
+ * An API on this machine as the cloud runs it: the template's HTTP API (see gateway-server.ts)
+ * in front of the template's functions, each in execution environments of its own running the
+ * code `cdk deploy` would upload, on DynamoDB Local when the template has tables. By default
+ * the items stack of a stage, built from its bundles; `assembly` serves any synthesized CDK app.
+ */
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const dataDir = options.dataDir ?? '.local-data';
-  const gateway = readGatewayConfig(
-    options.template ?? synthesizeTemplate({ stage: options.stage ?? 'dev' }),
-  );
-  const store = await startLocalStore({
-    endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
-    inMemory: options.inMemory,
-    dataDir,
-    tableName: options.tableName ?? 'items-local',
-    table: gateway.table,
+  const sink: LogSink =
+    options.logLevel === 'silent'
+      ? () => undefined
+      : (options.logSink ?? ((line) => process.stdout.write(`${line}\n`)));
+  const late: { runtime?: FunctionRuntime } = {};
+  const source = await loadStack(options, {
+    rebuilt: () => {
+      sink('api bundle rebuilt: the next requests run the new code');
+      late.runtime?.reload();
+    },
+    error: (message) => sink(message),
   });
-  const env = {
-    ...itemsFunctionOf(gateway).environment,
-    TABLE_NAME: store.tableName,
-    DYNAMODB_ENDPOINT: store.endpoint,
-    AWS_REGION: 'local',
-    LOG_LEVEL: options.logLevel ?? 'warn',
+  const cleanUp: (() => Promise<void>)[] = [async () => source.bundles?.dispose()];
+  const stopAll = async () => {
+    for (const step of cleanUp.splice(0).reverse()) await step();
   };
-  const items = createItemsHandler(createDependencies(loadConfig(env)));
+  try {
+    return await serve(options, source, { dataDir, sink, late, cleanUp, stopAll });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function serve(
+  options: LocalApiOptions,
+  source: StackSource,
+  ctx: {
+    dataDir: string;
+    sink: LogSink;
+    late: { runtime?: FunctionRuntime };
+    cleanUp: (() => Promise<void>)[];
+    stopAll: () => Promise<void>;
+  },
+): Promise<LocalApi> {
+  const { dataDir } = ctx;
+  const gateway = readGatewayConfig(source.template);
+  const functions = routedFunctions(
+    gateway,
+    readFunctions(source.template, {
+      ...(source.assemblyDir ? { assemblyDir: source.assemblyDir } : {}),
+      stackName: source.stackName,
+    }),
+  );
+  const tables = readTables(source.template);
+  let store: LocalStore | undefined;
+  if (tables.length) {
+    store = await startLocalStore({
+      endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
+      inMemory: options.inMemory,
+      dataDir,
+      tableName: options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),
+      tables,
+    });
+    ctx.cleanUp.push(() => store!.stop());
+  }
+  const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
+  const overrides = functionEnvironmentOverrides(options);
+  const runtime = createFunctionRuntime({
+    functions: functions.map((fn) => ({ ...fn, environment: { ...fn.environment, ...overrides } })),
+    resources: {
+      tables: store?.tables ?? {},
+      ...(store ? { dynamodbEndpoint: store.endpoint } : {}),
+    },
+    account,
+    logFormat: options.logFormat ?? 'text',
+    sink: ctx.sink,
+    ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+  });
+  ctx.late.runtime = runtime;
+  ctx.cleanUp.push(() => runtime.stop());
   // The issuer's URL contains the port, known only once the server listens.
   const identity: {
     issuer?: DevIssuer;
@@ -89,30 +230,31 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   } = {};
   const server = createGatewayServer({
     config: gateway,
-    integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
+    integrations: runtime.integrations,
     authorize: async (header) =>
       identity.authorize ? identity.authorize(header) : { ok: false, challenge: 'Bearer' },
     localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
   });
-  const url = await listen(server, options.port ?? 0).catch(async (error) => {
-    await store.stop();
-    throw error;
+  const url = await listen(server, options.port ?? 0);
+  ctx.cleanUp.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
   const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
   identity.issuer = issuer;
   identity.authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
+  const onlyTable = Object.values(store?.tables ?? {});
   return {
     url,
     docsUrl: `${url}/docs`,
-    dynamodbEndpoint: store.endpoint,
-    tableName: store.tableName,
+    dynamodbEndpoint: store?.endpoint ?? '',
+    tableName: onlyTable.length === 1 ? onlyTable[0]! : '',
+    tables: store?.tables ?? {},
+    stackName: source.stackName,
     gateway,
     issuer,
     issueToken: (claims, tokenOptions) => issuer.sign(claims, tokenOptions),
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await store.stop();
-    },
+    environments: () => runtime.stats(),
+    stop: ctx.stopAll,
   };
 }

@@ -2,20 +2,26 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { ensureTable } from '../dynamodb/ensure-table';
-import type { GatewayConfig } from '../template/gateway-config';
+import type { TableDefinition } from '../template/read-tables';
 
-export type LocalStore = { endpoint: string; tableName: string; stop(): Promise<void> };
+export type LocalStore = {
+  endpoint: string;
+  /** Local table names by the template's logical id. */
+  tables: Record<string, string>;
+  stop(): Promise<void>;
+};
 
 /**
- * The table the local function uses: on the given DynamoDB, or on a DynamoDB Local started here
- * (in memory, or with files under `dataDir`), created from the template's key schema and TTL.
+ * The template's tables on the given DynamoDB, or on a DynamoDB Local started here (in memory,
+ * or with files under `dataDir`), each created as the template declares it. A table is named
+ * `tableName` when it is the template's only one, else its `TableName` or its logical id.
  */
 export async function startLocalStore(options: {
   endpoint?: string;
   inMemory?: boolean;
   dataDir: string;
-  tableName: string;
-  table: GatewayConfig['table'];
+  tableName?: string;
+  tables: readonly TableDefinition[];
 }): Promise<LocalStore> {
   const dynamo = options.endpoint
     ? undefined
@@ -25,18 +31,25 @@ export async function startLocalStore(options: {
       });
   const endpoint = options.endpoint ?? dynamo?.endpoint ?? '';
   const stop = async () => dynamo?.stop();
+  const only = options.tables.length === 1;
+  const tables = Object.fromEntries(
+    options.tables.map((t) => [
+      t.logicalId,
+      (only ? options.tableName : undefined) ?? t.tableName ?? t.logicalId,
+    ]),
+  );
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    await ensureTable(client, options.tableName, options.table);
+    for (const table of options.tables) await ensureTable(client, tables[table.logicalId]!, table);
   } catch (error) {
     await stop();
     throw error;
   } finally {
     client.destroy();
   }
-  return { endpoint, tableName: options.tableName, stop };
+  return { endpoint, tables, stop };
 }
