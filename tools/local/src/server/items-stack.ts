@@ -46,6 +46,16 @@ type Resource = {
   Properties?: Record<string, unknown>;
 };
 
+const inlineCode = (resource: Resource) =>
+  resource.Type === 'AWS::Lambda::Function' &&
+  Boolean((resource.Properties?.['Code'] as Record<string, unknown> | undefined)?.['ZipFile']);
+
+/** Whether a template has functions with inline code (placeholders, for a synthesized test stack). */
+export const hasInlineFunctions = (template: Record<string, unknown>) =>
+  Object.values((template as { Resources?: Record<string, Resource> }).Resources ?? {}).some(
+    inlineCode,
+  );
+
 /**
  * A variant of the stack's template (another throttle, extra variables — tests of CDK settings)
  * synthesized with placeholder code: each of its inline-code functions takes the code of the
@@ -58,9 +68,8 @@ export function withStackCode(
   const copy = structuredClone(template) as { Resources?: Record<string, Resource> };
   const real = (stackTemplate as { Resources?: Record<string, Resource> }).Resources ?? {};
   for (const [id, resource] of Object.entries(copy.Resources ?? {})) {
-    const code = resource.Properties?.['Code'] as Record<string, unknown> | undefined;
     const source = real[id];
-    if (resource.Type !== 'AWS::Lambda::Function' || !code?.['ZipFile'] || !source) continue;
+    if (!inlineCode(resource) || !source) continue;
     resource.Properties = { ...resource.Properties, Code: source.Properties?.['Code'] };
     resource.Metadata = { ...resource.Metadata, ...source.Metadata };
   }

@@ -1,4 +1,4 @@
-import type { StageOverrides } from '@items-api/infra';
+import { stackNameFor, type StageOverrides } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
@@ -16,8 +16,9 @@ import { createGatewayServer } from './gateway-server';
 import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
 import { issuerRoutes } from './issuer-routes';
 import { buildItemsBundles, type ItemsBundles } from './items-bundles';
-import { synthesizeItemsStack, withStackCode } from './items-stack';
-import { startLocalStore, type LocalStore } from './local-store';
+import { hasInlineFunctions, synthesizeItemsStack, withStackCode } from './items-stack';
+import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -124,15 +125,19 @@ async function loadStack(
     ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
   });
   try {
-    const key = JSON.stringify([options.stage ?? 'dev', options.overrides ?? {}]);
-    const stack =
-      itemsStacks.get(key) ??
-      synthesizeItemsStack({ stage: options.stage ?? 'dev', overrides: options.overrides });
-    itemsStacks.set(key, stack);
-    const template = options.template
-      ? withStackCode(options.template, stack.template)
-      : stack.template;
-    return { template, stackName: stack.stackName, bundles };
+    const stack = () => {
+      const key = JSON.stringify([options.stage ?? 'dev', options.overrides ?? {}]);
+      const synthesized =
+        itemsStacks.get(key) ??
+        synthesizeItemsStack({ stage: options.stage ?? 'dev', overrides: options.overrides });
+      itemsStacks.set(key, synthesized);
+      return synthesized;
+    };
+    if (!options.template) return { ...stack(), bundles };
+    const template = hasInlineFunctions(options.template)
+      ? withStackCode(options.template, stack().template)
+      : options.template;
+    return { template, stackName: stackNameFor(options.stage ?? 'dev'), bundles };
   } catch (error) {
     await bundles.dispose();
     throw error;
@@ -157,19 +162,31 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       ? () => undefined
       : (options.logSink ?? ((line) => process.stdout.write(`${line}\n`)));
   const late: { runtime?: FunctionRuntime } = {};
-  const source = await loadStack(options, {
-    rebuilt: () => {
-      sink('api bundle rebuilt: the next requests run the new code');
-      late.runtime?.reload();
-    },
-    error: (message) => sink(message),
-  });
-  const cleanUp: (() => Promise<void>)[] = [async () => source.bundles?.dispose()];
+  const cleanUp: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const step of cleanUp.splice(0).reverse()) await step();
   };
+  const endpoint = options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT;
+  // The items stack has a table: DynamoDB Local starts while the bundles build and the stack
+  // synthesizes (the slowest steps), and stops again if the template turns out to have none.
+  const dynamo =
+    options.assembly === undefined && !endpoint
+      ? startLocalDynamoDb({ inMemory: options.inMemory, dataDir })
+      : undefined;
+  if (dynamo) {
+    dynamo.catch(() => undefined);
+    cleanUp.push(() => dynamo.then((d) => d.stop(), () => undefined));
+  }
   try {
-    return await serve(options, source, { dataDir, sink, late, cleanUp, stopAll });
+    const source = await loadStack(options, {
+      rebuilt: () => {
+        sink('api bundle rebuilt: the next requests run the new code');
+        late.runtime?.reload();
+      },
+      error: (message) => sink(message),
+    });
+    cleanUp.push(async () => source.bundles?.dispose());
+    return await serve(options, source, { dataDir, sink, late, cleanUp, stopAll, dynamo, endpoint });
   } catch (error) {
     await stopAll();
     throw error;
@@ -185,6 +202,8 @@ async function serve(
     late: { runtime?: FunctionRuntime };
     cleanUp: (() => Promise<void>)[];
     stopAll: () => Promise<void>;
+    dynamo: Promise<DynamoDbLocal> | undefined;
+    endpoint: string | undefined;
   },
 ): Promise<LocalApi> {
   const { dataDir } = ctx;
@@ -200,7 +219,8 @@ async function serve(
   let store: LocalStore | undefined;
   if (tables.length) {
     store = await startLocalStore({
-      endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
+      endpoint: ctx.endpoint,
+      ...(ctx.dynamo ? { dynamo: ctx.dynamo } : {}),
       inMemory: options.inMemory,
       dataDir,
       tableName: options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),

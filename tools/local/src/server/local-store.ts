@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
-import { startDynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { ensureTable } from '../dynamodb/ensure-table';
 import type { TableDefinition } from '../template/read-tables';
 
@@ -10,6 +10,10 @@ export type LocalStore = {
   tables: Record<string, string>;
   stop(): Promise<void>;
 };
+
+/** DynamoDB Local for the local server: in memory, or with its files under `dataDir`. */
+export const startLocalDynamoDb = (options: { inMemory?: boolean; dataDir: string }) =>
+  startDynamoDbLocal({ inMemory: options.inMemory, dataDir: join(options.dataDir, 'dynamodb') });
 
 /**
  * The template's tables on the given DynamoDB, or on a DynamoDB Local started here (in memory,
@@ -22,13 +26,12 @@ export async function startLocalStore(options: {
   dataDir: string;
   tableName?: string;
   tables: readonly TableDefinition[];
+  /** A DynamoDB Local already starting (so that it starts while the stack synthesizes). */
+  dynamo?: Promise<DynamoDbLocal>;
 }): Promise<LocalStore> {
   const dynamo = options.endpoint
     ? undefined
-    : await startDynamoDbLocal({
-        inMemory: options.inMemory,
-        dataDir: join(options.dataDir, 'dynamodb'),
-      });
+    : await (options.dynamo ?? startLocalDynamoDb(options));
   const endpoint = options.endpoint ?? dynamo?.endpoint ?? '';
   const stop = async () => dynamo?.stop();
   const only = options.tables.length === 1;
