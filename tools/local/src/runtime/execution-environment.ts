@@ -67,7 +67,7 @@ export class ExecutionEnvironment {
   private exited = false;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private killedForTimeout = false;
-  private lastOutput: string[] = [];
+  private outOfMemory = false;
   private closed: Promise<void>;
   usedMemoryMb = 0;
 
@@ -118,6 +118,7 @@ export class ExecutionEnvironment {
       return { environment, init: { ok: true, initMs } };
     }
     environment.kill();
+    if (message?.type === 'init-error') environment.usedMemoryMb = message.usedMemoryMb;
     const error =
       message?.type === 'init-error'
         ? message.error
@@ -187,10 +188,7 @@ export class ExecutionEnvironment {
 
   /** Why the process ended, in Lambda's terms (`Runtime.ExitError`, `Runtime.OutOfMemory`). */
   private exitError(fallback: string): ErrorRecord {
-    const outOfMemory = this.lastOutput.some((line) =>
-      /heap out of memory|Reached heap limit/.test(line),
-    );
-    if (outOfMemory) {
+    if (this.outOfMemory) {
       return {
         errorType: 'Runtime.OutOfMemory',
         errorMessage: 'Runtime exited with error: out of memory',
@@ -244,7 +242,8 @@ export class ExecutionEnvironment {
       for (const waiter of ready) waiter.resolve();
       return;
     }
-    this.lastOutput = [...this.lastOutput.slice(-9), line];
+    // V8's last words when the heap limit (from MemorySize) is reached.
+    if (line.includes('JavaScript heap out of memory')) this.outOfMemory = true;
     this.options.onOutput(line, this.requestId);
   }
 }

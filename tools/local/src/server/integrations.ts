@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FunctionPool, newRequestId, type PoolStats } from '../runtime/function-pool';
@@ -78,6 +78,17 @@ function inlineTaskRoot(fn: LambdaFunction & { code: { kind: 'inline' } }) {
   return dir;
 }
 
+/** Calls `onChange` once a burst of changes under `dir` (a bundle being written) has settled. */
+function watchCode(dir: string, onChange: () => void): FSWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 50);
+  });
+  watcher.on('error', () => undefined);
+  return watcher;
+}
+
 /**
  * A pool of execution environments per routed function and the gateway integration that
  * invokes it. Each function's log goes to `sink`, framed and prefixed (see function-log.ts).
@@ -89,8 +100,11 @@ export function createFunctionRuntime(options: {
   logFormat: LogFormat;
   sink: LogSink;
   idleMs?: number;
+  /** Watch each function's code directory: after a change, invocations start from the new code. */
+  watchCode?: boolean;
 }): FunctionRuntime {
   const temporary: string[] = [];
+  const watchers: FSWatcher[] = [];
   const localMajor = Number(process.versions.node.split('.')[0]);
   const pools: Record<string, FunctionPool> = {};
   for (const fn of options.functions) {
@@ -114,7 +128,7 @@ export function createFunctionRuntime(options: {
         ? fn.code.path
         : inlineTaskRoot(fn as typeof fn & { code: { kind: 'inline' } });
     if (fn.code.kind === 'inline') temporary.push(taskRoot);
-    pools[fn.logicalId] = new FunctionPool({
+    const pool = new FunctionPool({
       fn,
       taskRoot,
       variables,
@@ -122,6 +136,15 @@ export function createFunctionRuntime(options: {
       log,
       ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
     });
+    pools[fn.logicalId] = pool;
+    if (options.watchCode && fn.code.kind === 'directory') {
+      watchers.push(
+        watchCode(taskRoot, () => {
+          pool.reload();
+          log.notice('code changed: the next invocations start new environments with it');
+        }),
+      );
+    }
   }
   const integrations = Object.fromEntries(
     Object.entries(pools).map(([id, pool]): [string, Integration] => [
@@ -142,6 +165,7 @@ export function createFunctionRuntime(options: {
     },
     stats: () => Object.fromEntries(Object.entries(pools).map(([id, pool]) => [id, pool.stats()])),
     stop: async () => {
+      for (const watcher of watchers) watcher.close();
       await Promise.all(Object.values(pools).map((pool) => pool.dispose()));
       for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
     },

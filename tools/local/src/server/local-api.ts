@@ -53,7 +53,10 @@ export type LocalApiOptions = {
   logFormat?: LogFormat;
   /** Where the functions' output goes. Default: this process's stdout. */
   logSink?: LogSink;
-  /** Rebuild the items bundle as its sources change; later requests run the new code. */
+  /**
+   * Hot reload: rebuild the items bundle as its sources change, and after any change to a
+   * function's code directory start new environments with the new code.
+   */
   watch?: boolean;
   /** Idle execution environments are retired after this long. Default 10 minutes. */
   idleMs?: number;
@@ -175,7 +178,12 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       : undefined;
   if (dynamo) {
     dynamo.catch(() => undefined);
-    cleanUp.push(() => dynamo.then((d) => d.stop(), () => undefined));
+    cleanUp.push(() =>
+      dynamo.then(
+        (d) => d.stop(),
+        () => undefined,
+      ),
+    );
   }
   try {
     const source = await loadStack(options, {
@@ -186,7 +194,15 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
       error: (message) => sink(message),
     });
     cleanUp.push(async () => source.bundles?.dispose());
-    return await serve(options, source, { dataDir, sink, late, cleanUp, stopAll, dynamo, endpoint });
+    return await serve(options, source, {
+      dataDir,
+      sink,
+      late,
+      cleanUp,
+      stopAll,
+      dynamo,
+      endpoint,
+    });
   } catch (error) {
     await stopAll();
     throw error;
@@ -240,6 +256,7 @@ async function serve(
     logFormat: options.logFormat ?? 'text',
     sink: ctx.sink,
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+    watchCode: options.watch ?? false,
   });
   ctx.late.runtime = runtime;
   ctx.cleanUp.push(() => runtime.stop());
