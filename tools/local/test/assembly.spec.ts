@@ -156,9 +156,9 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   it('shows Powertools log records and EMF metrics readably', async () => {
     logs.length = 0;
     await echo('/public/logs?log=powertools');
-    expect(logs.some((l) => /INFO  item created {2}correlation_id=\S+ {2}status=201/.test(l))).toBe(
-      true,
-    );
+    expect(
+      logs.some((l) => /INFO {2}item created {2}correlation_id=\S+ {2}status=201/.test(l)),
+    ).toBe(true);
     expect(logs.some((l) => l.endsWith('metrics Echo Echoes=1 [service=echo]'))).toBe(true);
   });
 

@@ -1,4 +1,4 @@
-import { fromResult } from './from-result';
+import { fromResult, MalformedResultError } from './from-result';
 
 describe('fromResult', () => {
   it('takes a result without statusCode as a 200 JSON body', () => {
@@ -22,5 +22,17 @@ describe('fromResult', () => {
       cookies: ['a=1'],
     });
     expect(response.body.toString()).toBe('hi');
+  });
+
+  // API Gateway developer guide, "Working with AWS Lambda proxy integrations for HTTP APIs":
+  // the response fields' types; a result outside them is a malformed response (500).
+  it.each([
+    ['object header values', { statusCode: 200, headers: { 'x-a': { b: 1 } } }],
+    ['a status that is not a number', { statusCode: 'two hundred' }],
+    ['a status outside 100–599', { statusCode: 700 }],
+    ['cookies that are not strings', { statusCode: 200, cookies: [1] }],
+    ['a body that is not a string', { statusCode: 200, body: { a: 1 } }],
+  ])('refuses a result with %s', (_label, result) => {
+    expect(() => fromResult(result)).toThrow(MalformedResultError);
   });
 });

@@ -48,7 +48,7 @@ function parseObject(line: string): Json | undefined {
 function field(key: string, value: unknown): string {
   const text =
     typeof value === 'string'
-      ? /[\s"=]/.test(value) || value === ''
+      ? /[\s"]/.test(value) || value === ''
         ? JSON.stringify(value)
         : value
       : JSON.stringify(value);

@@ -234,7 +234,7 @@ async function serve(
   const tables = readTables(source.template);
   let store: LocalStore | undefined;
   if (tables.length) {
-    store = await startLocalStore({
+    const started = await startLocalStore({
       endpoint: ctx.endpoint,
       ...(ctx.dynamo ? { dynamo: ctx.dynamo } : {}),
       inMemory: options.inMemory,
@@ -242,7 +242,8 @@ async function serve(
       tableName: options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),
       tables,
     });
-    ctx.cleanUp.push(() => store!.stop());
+    store = started;
+    ctx.cleanUp.push(() => started.stop());
   }
   const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
   const overrides = functionEnvironmentOverrides(options);
@@ -280,12 +281,12 @@ async function serve(
   const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
   identity.issuer = issuer;
   identity.authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
-  const onlyTable = Object.values(store?.tables ?? {});
+  const [onlyTable, ...otherTables] = Object.values(store?.tables ?? {});
   return {
     url,
     docsUrl: `${url}/docs`,
     dynamodbEndpoint: store?.endpoint ?? '',
-    tableName: onlyTable.length === 1 ? onlyTable[0]! : '',
+    tableName: onlyTable !== undefined && !otherTables.length ? onlyTable : '',
     tables: store?.tables ?? {},
     stackName: source.stackName,
     gateway,

@@ -35,19 +35,16 @@ export async function startLocalStore(options: {
   const endpoint = options.endpoint ?? dynamo?.endpoint ?? '';
   const stop = async () => dynamo?.stop();
   const only = options.tables.length === 1;
-  const tables = Object.fromEntries(
-    options.tables.map((t) => [
-      t.logicalId,
-      (only ? options.tableName : undefined) ?? t.tableName ?? t.logicalId,
-    ]),
-  );
+  const localName = (t: TableDefinition) =>
+    (only ? options.tableName : undefined) ?? t.tableName ?? t.logicalId;
+  const tables = Object.fromEntries(options.tables.map((t) => [t.logicalId, localName(t)]));
   const client = new DynamoDBClient({
     endpoint,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   try {
-    for (const table of options.tables) await ensureTable(client, tables[table.logicalId]!, table);
+    for (const table of options.tables) await ensureTable(client, localName(table), table);
   } catch (error) {
     await stop();
     throw error;

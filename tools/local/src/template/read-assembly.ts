@@ -78,9 +78,9 @@ export function readAssemblyStack(dir: string, stack?: string): AssemblyStack {
     return found;
   }
   const withApi = stacks.filter(hasHttpApi);
-  if (withApi.length === 1) return withApi[0]!;
-  if (!withApi.length)
-    throw new TemplateReadError(`${assemblyDir} holds no HTTP API (stacks: ${names})`);
+  const [only, ...others] = withApi;
+  if (only && !others.length) return only;
+  if (!only) throw new TemplateReadError(`${assemblyDir} holds no HTTP API (stacks: ${names})`);
   throw new TemplateReadError(
     `several stacks of ${assemblyDir} have an HTTP API (${withApi.map((s) => s.id).join(', ')}): choose one with --stack`,
   );

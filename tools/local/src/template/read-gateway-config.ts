@@ -155,7 +155,8 @@ function readOnlyTable(cfn: CfnTemplate): Pick<GatewayConfig, 'table'> {
     ...resourcesOfType(cfn, 'AWS::DynamoDB::GlobalTable'),
     ...resourcesOfType(cfn, 'AWS::DynamoDB::Table'),
   ];
-  return tables.length === 1 ? { table: readTable(tables[0]!) } : {};
+  const [only, ...others] = tables;
+  return only && !others.length ? { table: readTable(only) } : {};
 }
 
 type KeyElement = { AttributeName: string; KeyType: 'HASH' | 'RANGE' };
