@@ -6,6 +6,7 @@ import { bundleBenchmark } from './benchmarks/bundle';
 import type { Benchmark, BenchmarkResult } from './benchmarks/benchmark';
 import { coldStartBenchmark } from './benchmarks/cold-start';
 import { costBenchmark } from './benchmarks/cost';
+import { localRuntimeBenchmark } from './benchmarks/local-runtime';
 import { localStackBenchmark } from './benchmarks/local-stack';
 import { overheadBenchmark } from './benchmarks/overhead';
 import { scaleBenchmark } from './benchmarks/scale';
@@ -20,6 +21,7 @@ const benchmarks: readonly Benchmark[] = [
   coldStartBenchmark,
   overheadBenchmark,
   localStackBenchmark,
+  localRuntimeBenchmark,
   scaleBenchmark,
   costBenchmark,
 ];

@@ -66,7 +66,19 @@ export function createFunctionLog(options: {
   label: string;
   format: LogFormat;
   sink: LogSink;
+  /**
+   * Whether START / END / REPORT are written: Lambda writes them as INFO system records, so a
+   * system log level of WARN or above leaves them out (LoggingConfig.SystemLogLevel).
+   */
+  platformRecords?: boolean;
 }): FunctionLog {
+  const log = formatLog(options);
+  if (options.platformRecords !== false) return log;
+  const skip = () => undefined;
+  return { ...log, start: skip, end: skip, report: skip };
+}
+
+function formatLog(options: { label: string; format: LogFormat; sink: LogSink }): FunctionLog {
   const { label, sink } = options;
   if (options.format === 'json') {
     return {

@@ -99,6 +99,8 @@ export function createFunctionRuntime(options: {
   account: LocalAccount;
   logFormat: LogFormat;
   sink: LogSink;
+  /** A system log level for every function, over the template's (`SystemLogLevel`). */
+  systemLogLevel?: string;
   idleMs?: number;
   /** Watch each function's code directory: after a change, invocations start from the new code. */
   watchCode?: boolean;
@@ -108,10 +110,12 @@ export function createFunctionRuntime(options: {
   const localMajor = Number(process.versions.node.split('.')[0]);
   const pools: Record<string, FunctionPool> = {};
   for (const fn of options.functions) {
+    const systemLevel = (options.systemLogLevel ?? fn.systemLogLevel ?? 'INFO').toUpperCase();
     const log = createFunctionLog({
       label: fn.logicalId,
       format: options.logFormat,
       sink: options.sink,
+      platformRecords: systemLevel === 'DEBUG' || systemLevel === 'INFO',
     });
     const major = nodeMajorOf(fn.runtime);
     if (major !== localMajor) {

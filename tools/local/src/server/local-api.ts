@@ -45,8 +45,9 @@ export type LocalApiOptions = {
   /** The local name of the template's table, when it has exactly one. Default `items-local`. */
   tableName?: string;
   /**
-   * Sets the functions' `LOG_LEVEL` and `POWERTOOLS_LOG_LEVEL` (a local override of the
-   * template); `silent` also hides the functions' output, START/END/REPORT included.
+   * Sets the functions' `LOG_LEVEL` and `POWERTOOLS_LOG_LEVEL` and their system log level (a
+   * local override of the template): at `warn` and above START/END/REPORT are left out, as
+   * Lambda leaves them out; `silent` hides the functions' output altogether.
    */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** How the functions' output is shown (`text`, default) or passed through raw (`json`). */
@@ -256,6 +257,7 @@ async function serve(
     account,
     logFormat: options.logFormat ?? 'text',
     sink: ctx.sink,
+    ...(options.logLevel ? { systemLogLevel: options.logLevel } : {}),
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
     watchCode: options.watch ?? false,
   });
