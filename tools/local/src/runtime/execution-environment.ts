@@ -101,7 +101,8 @@ export class ExecutionEnvironment {
         resolve();
       }),
     );
-    this.child.once('error', () => undefined);
+    // A failed send to a process that just died: its 'close' tells the rest.
+    this.child.on('error', () => undefined);
   }
 
   /** Starts an environment and runs the function's init (loading its handler). */

@@ -155,10 +155,13 @@ export class FunctionPool {
   }
 
   private takeIdle(): Idle | undefined {
-    // Most recently used first, as a warm environment is likelier to have warm caches.
-    const idle = this.idle.pop();
-    if (idle) clearTimeout(idle.timer);
-    return idle;
+    // Most recently used first, as a warm environment is likelier to have warm caches; one that
+    // died while idle (a timer of the function's that threw) is skipped.
+    for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
+      clearTimeout(idle.timer);
+      if (idle.environment.alive) return idle;
+    }
+    return undefined;
   }
 
   private async run(
