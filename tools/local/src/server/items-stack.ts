@@ -1,21 +1,37 @@
-import { resolveStageConfig, stackNameFor, type StageOverrides } from '@items-api/infra';
-import { ItemsApiStack } from '@items-api/infra';
-import { App } from 'aws-cdk-lib';
-import { Code } from 'aws-cdk-lib/aws-lambda';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { StageOverrides } from '@items-api/infra';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { itemsBundleDirs } from './items-bundles';
+import { join, relative } from 'node:path';
+import { itemsBundleDirs, workspaceRoot } from './items-bundles';
+
+export type ItemsStack = { template: Record<string, unknown>; stackName: string };
 
 /**
  * The items stack of a stage as `cdk synth` makes it from the built bundles, with asset staging
  * off (`aws:cdk:disable-asset-staging`, what `sam local` asks CDK for): each function's asset
  * metadata then names the bundle directory itself, so a rebuilt bundle is what runs next.
  */
-export function synthesizeItemsStack(options: { stage: string; overrides?: StageOverrides }): {
-  template: Record<string, unknown>;
-  stackName: string;
-} {
+export function synthesizeItemsStack(options: {
+  stage: string;
+  overrides?: StageOverrides;
+}): ItemsStack {
+  // Loaded here, not at the top: a start that finds its template cached never loads the CDK.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { ItemsApiStack, resolveStageConfig, stackNameFor } =
+    require('@items-api/infra') as typeof import('@items-api/infra');
+  const { App } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
+  const { Code } = require('aws-cdk-lib/aws-lambda') as typeof import('aws-cdk-lib/aws-lambda');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const outdir = mkdtempSync(join(tmpdir(), 'items-api-local-synth-'));
   try {
     const config = resolveStageConfig(options.stage, options.overrides);
@@ -38,6 +54,47 @@ export function synthesizeItemsStack(options: { stage: string; overrides?: Stage
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** The sources a synthesis of the items stack reads: the CDK app, what it imports, the lockfile. */
+const STACK_SOURCES = ['apps/infra/src', 'apps/api/src', 'libs/contract/src'];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+function stackKey(options: { stage: string; overrides?: StageOverrides }): string {
+  const hash = createHash('sha256').update(
+    JSON.stringify([options.stage, options.overrides ?? {}]),
+  );
+  const files = [
+    join(workspaceRoot, 'package-lock.json'),
+    ...STACK_SOURCES.flatMap((dir) => sourceFiles(join(workspaceRoot, dir))).sort(),
+  ];
+  for (const file of files) hash.update(relative(workspaceRoot, file)).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * `synthesizeItemsStack`, kept under `cacheDir` by a hash of every source the synthesis reads
+ * (the infra app, the api and contract sources it imports, the lockfile for the CDK's version):
+ * the template changes only when one of them does, and synthesizing is the slowest step of a start.
+ */
+export function cachedItemsStack(
+  options: { stage: string; overrides?: StageOverrides },
+  cacheDir = join(workspaceRoot, 'node_modules/.cache/items-api-local'),
+): ItemsStack {
+  const file = join(cacheDir, `stack-${stackKey(options)}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ItemsStack;
+  const stack = synthesizeItemsStack(options);
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(stack));
+  renameSync(`${file}.${process.pid}`, file);
+  return stack;
 }
 
 type Resource = {

@@ -1,4 +1,4 @@
-import { stackNameFor, type StageOverrides } from '@items-api/infra';
+import type { StageOverrides } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
@@ -16,7 +16,12 @@ import { createGatewayServer } from './gateway-server';
 import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
 import { issuerRoutes } from './issuer-routes';
 import { buildItemsBundles, type ItemsBundles } from './items-bundles';
-import { hasInlineFunctions, synthesizeItemsStack, withStackCode } from './items-stack';
+import {
+  cachedItemsStack,
+  hasInlineFunctions,
+  withStackCode,
+  type ItemsStack,
+} from './items-stack';
 import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
 
@@ -109,8 +114,6 @@ type StackSource = {
   bundles?: ItemsBundles;
 };
 
-const itemsStacks = new Map<string, ReturnType<typeof synthesizeItemsStack>>();
-
 /** The stack to serve: the assembly's, or the items stack built from its bundles. */
 async function loadStack(
   options: LocalApiOptions,
@@ -129,19 +132,15 @@ async function loadStack(
     ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
   });
   try {
-    const stack = () => {
-      const key = JSON.stringify([options.stage ?? 'dev', options.overrides ?? {}]);
-      const synthesized =
-        itemsStacks.get(key) ??
-        synthesizeItemsStack({ stage: options.stage ?? 'dev', overrides: options.overrides });
-      itemsStacks.set(key, synthesized);
-      return synthesized;
-    };
-    if (!options.template) return { ...stack(), bundles };
+    const stack: ItemsStack = cachedItemsStack({
+      stage: options.stage ?? 'dev',
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    });
+    if (!options.template) return { ...stack, bundles };
     const template = hasInlineFunctions(options.template)
-      ? withStackCode(options.template, stack().template)
+      ? withStackCode(options.template, stack.template)
       : options.template;
-    return { template, stackName: stackNameFor(options.stage ?? 'dev'), bundles };
+    return { template, stackName: stack.stackName, bundles };
   } catch (error) {
     await bundles.dispose();
     throw error;
