@@ -21,7 +21,8 @@ const fn = (taskRoot: string, overrides: Partial<LambdaFunction> = {}): LambdaFu
   ...overrides,
 });
 
-const silentLog = { output() {}, start() {}, end() {}, report() {}, notice() {} };
+const ignore = () => undefined;
+const silentLog = { output: ignore, start: ignore, end: ignore, report: ignore, notice: ignore };
 
 describe('FunctionPool', () => {
   let root: string;

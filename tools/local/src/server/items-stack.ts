@@ -26,12 +26,10 @@ export function synthesizeItemsStack(options: {
   overrides?: StageOverrides;
 }): ItemsStack {
   // Loaded here, not at the top: a start that finds its template cached never loads the CDK.
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { ItemsApiStack, resolveStageConfig, stackNameFor } =
     require('@items-api/infra') as typeof import('@items-api/infra');
   const { App } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
   const { Code } = require('aws-cdk-lib/aws-lambda') as typeof import('aws-cdk-lib/aws-lambda');
-  /* eslint-enable @typescript-eslint/no-require-imports */
   const outdir = mkdtempSync(join(tmpdir(), 'items-api-local-synth-'));
   try {
     const config = resolveStageConfig(options.stage, options.overrides);
