@@ -27,7 +27,7 @@ const silentLog = { output: ignore, start: ignore, end: ignore, report: ignore, 
 describe('FunctionPool', () => {
   let root: string;
   const pools: FunctionPool[] = [];
-  const pool = (options: { idleMs?: number } = {}) => {
+  const pool = (options: { idleMs?: number; maxEnvironments?: number } = {}) => {
     const created = new FunctionPool({
       fn: fn(root),
       taskRoot: root,
@@ -91,5 +91,12 @@ describe('FunctionPool', () => {
     p.reload();
     expect((await busy).ok).toBe(true);
     expect(p.stats()).toMatchObject({ environments: 0, busy: 0, idle: 0 });
+  });
+
+  it('beyond maxEnvironments, a request waits for a free environment instead of starting one', async () => {
+    const p = pool({ maxEnvironments: 1 });
+    const answers = await Promise.all([call(p), call(p), call(p)]);
+    expect(new Set(answers.map((a) => a.pid)).size).toBe(1);
+    expect(p.stats()).toMatchObject({ environments: 1, coldStarts: 1 });
   });
 });

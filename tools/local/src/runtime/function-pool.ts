@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { LambdaFunction } from '../template/read-functions';
 import {
   ExecutionEnvironment,
@@ -43,9 +44,22 @@ export type FunctionPoolOptions = {
   log: FunctionLog;
   /** An idle environment is retired after this long. Default 10 minutes. */
   idleMs?: number;
+  /** See `defaultMaxEnvironments`; the template's reserved concurrency, when lower, wins. */
+  maxEnvironments?: number;
 };
 
-type Idle = { environment: ExecutionEnvironment; generation: number; timer: NodeJS.Timeout };
+type Idle = { environment: ExecutionEnvironment; generation: number; timer?: NodeJS.Timeout };
+
+/** Handed a warm environment, or `undefined` when one stopped and a new one may start. */
+type Waiter = (handedOver: Idle | undefined) => void;
+
+/**
+ * Environments one function may have at once on this machine when its template reserves no
+ * concurrency. Lambda would start one per concurrent request (up to the account's 1,000); here a
+ * request beyond this waits for a free environment instead, so that a burst of connections does
+ * not start a Node process each.
+ */
+export const defaultMaxEnvironments = () => Math.max(4, availableParallelism() * 2);
 
 const DEFAULT_IDLE_MS = 10 * 60_000;
 
@@ -64,6 +78,7 @@ export class FunctionPool {
   private coldStarts = 0;
   private nextId = 1;
   private disposed = false;
+  private waiters: Waiter[] = [];
 
   constructor(options: FunctionPoolOptions) {
     this.options = options;
@@ -87,7 +102,7 @@ export class FunctionPool {
   reload(): void {
     this.generation += 1;
     for (const { environment, timer } of this.idle.splice(0)) {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       environment.kill();
     }
   }
@@ -97,18 +112,25 @@ export class FunctionPool {
     request: { requestId: string; traceId?: string },
   ): Promise<PoolOutcome> {
     const { fn, log } = this.options;
-    const warm = this.takeIdle();
+    let warm = this.takeIdle();
+    const active = () => this.busy.size + this.starting;
+    if (!warm && !this.disposed) {
+      const reserved = fn.reservedConcurrency ?? Number.POSITIVE_INFINITY;
+      if (active() >= reserved) {
+        log.notice(
+          `throttled: all ${reserved} environments its reserved concurrency allows are busy (${request.requestId})`,
+        );
+        return { ok: false, reason: 'throttled' };
+      }
+      if (active() >= (this.options.maxEnvironments ?? defaultMaxEnvironments())) {
+        warm = await new Promise<Idle | undefined>((resolve) => this.waiters.push(resolve));
+      }
+    }
+    if (this.disposed) return { ok: false, reason: 'throttled' };
     let environment = warm?.environment;
     let generation = warm?.generation ?? this.generation;
     let initDurationMs: number | undefined;
     if (!environment) {
-      const limit = fn.reservedConcurrency ?? Number.POSITIVE_INFINITY;
-      if (this.busy.size + this.starting >= limit || this.disposed) {
-        log.notice(
-          `throttled: all ${limit} environments its reserved concurrency allows are busy (${request.requestId})`,
-        );
-        return { ok: false, reason: 'throttled' };
-      }
       generation = this.generation;
       this.starting += 1;
       this.coldStarts += 1;
@@ -137,6 +159,7 @@ export class FunctionPool {
           status: 'error',
           errorType: started.init.error.errorType,
         });
+        this.handOver(undefined);
         return { ok: false, reason: 'init', error: started.init.error };
       }
       environment = started.environment;
@@ -148,8 +171,9 @@ export class FunctionPool {
   /** Stops every environment (the server is shutting down). */
   async dispose(): Promise<void> {
     this.disposed = true;
+    for (const waiter of this.waiters.splice(0)) waiter(undefined);
     const all = [...this.busy, ...this.idle.map((i) => i.environment)];
-    for (const { timer } of this.idle) clearTimeout(timer);
+    for (const { timer } of this.idle) if (timer) clearTimeout(timer);
     this.idle = [];
     await Promise.all(all.map((environment) => environment.stop()));
   }
@@ -158,7 +182,7 @@ export class FunctionPool {
     // Most recently used first, as a warm environment is likelier to have warm caches; one that
     // died while idle (a timer of the function's that threw) is skipped.
     for (let idle = this.idle.pop(); idle; idle = this.idle.pop()) {
-      clearTimeout(idle.timer);
+      if (idle.timer) clearTimeout(idle.timer);
       if (idle.environment.alive) return idle;
     }
     return undefined;
@@ -215,12 +239,20 @@ export class FunctionPool {
     return outcomeFor(invocation);
   }
 
+  /** The next waiting request gets this environment, or (undefined) room to start one. */
+  private handOver(idle: Idle | undefined): boolean {
+    const waiter = this.waiters.shift();
+    waiter?.(idle);
+    return waiter !== undefined;
+  }
+
   private release(environment: ExecutionEnvironment, generation: number) {
-    if (!environment.alive) return;
-    if (this.disposed || generation !== this.generation) {
+    if (!environment.alive || this.disposed || generation !== this.generation) {
       environment.kill();
+      this.handOver(undefined);
       return;
     }
+    if (this.handOver({ environment, generation })) return;
     const timer = setTimeout(() => {
       this.idle = this.idle.filter((i) => i.environment !== environment);
       environment.kill();

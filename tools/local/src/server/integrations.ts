@@ -102,6 +102,8 @@ export function createFunctionRuntime(options: {
   /** A system log level for every function, over the template's (`SystemLogLevel`). */
   systemLogLevel?: string;
   idleMs?: number;
+  /** Per function; see `defaultMaxEnvironments`. */
+  maxEnvironments?: number;
   /** Watch each function's code directory: after a change, invocations start from the new code. */
   watchCode?: boolean;
 }): FunctionRuntime {
@@ -139,6 +141,9 @@ export function createFunctionRuntime(options: {
       account: options.account,
       log,
       ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+      ...(options.maxEnvironments !== undefined
+        ? { maxEnvironments: options.maxEnvironments }
+        : {}),
     });
     pools[fn.logicalId] = pool;
     if (options.watchCode && fn.code.kind === 'directory') {

@@ -1,5 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { context, type BuildOptions, type BuildResult, type Message } from 'esbuild';
 
@@ -62,20 +72,74 @@ export function apiBuildOptions(): BuildOptions {
   };
 }
 
-/** `nx run docs:build`'s script, when its bundle is not there yet (it changes with the contract only). */
-function ensureDocsBundle(): void {
-  if (existsSync(join(itemsBundleDirs.docs, 'main.mjs'))) return;
-  const result = spawnSync(
-    process.execPath,
-    [
-      require.resolve('tsx/cli'),
-      '--tsconfig',
-      join(workspaceRoot, 'apps/docs/tsconfig.json'),
-      join(workspaceRoot, 'apps/docs/scripts/build-lambda.ts'),
-    ],
-    { cwd: workspaceRoot, encoding: 'utf8' },
+/** What the docs bundle is built from: its sources, its build script and the contract's document. */
+const DOCS_SOURCES = [
+  'apps/docs/src',
+  'apps/docs/scripts',
+  'libs/contract/src',
+  'libs/contract/openapi.json',
+];
+
+function newestChange(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+const docsBundleIsCurrent = () => {
+  const bundle = join(itemsBundleDirs.docs, 'main.mjs');
+  return (
+    existsSync(bundle) &&
+    statSync(bundle).mtimeMs >=
+      Math.max(...DOCS_SOURCES.map((source) => newestChange(join(workspaceRoot, source))))
   );
-  if (result.status !== 0) throw new Error(`the docs bundle did not build:\n${result.stderr}`);
+};
+
+/** `nx run docs:build`'s own script (the docs bundle has no watch mode of its own). */
+function buildDocsBundle(): Promise<void> {
+  return new Promise((resolveBuild, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        require.resolve('tsx/cli'),
+        '--tsconfig',
+        join(workspaceRoot, 'apps/docs/tsconfig.json'),
+        join(workspaceRoot, 'apps/docs/scripts/build-lambda.ts'),
+      ],
+      { cwd: workspaceRoot, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolveBuild() : reject(new Error(`docs bundle not built:\n${stderr.trim()}`)),
+    );
+  });
+}
+
+/** Rebuilds the docs bundle after its sources change (a burst of saves builds once). */
+function watchDocsSources(watch_: { onRebuilt(): void; onError(message: string): void }) {
+  let timer: NodeJS.Timeout | undefined;
+  let building = Promise.resolve();
+  const rebuild = () => {
+    building = building.then(() =>
+      buildDocsBundle().then(watch_.onRebuilt, (error: Error) => watch_.onError(error.message)),
+    );
+  };
+  const watchers: FSWatcher[] = DOCS_SOURCES.map((source) => join(workspaceRoot, source))
+    .filter((path) => existsSync(path))
+    .map((path) =>
+      watch(path, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(rebuild, 200);
+      }).on('error', () => undefined),
+    );
+  return async () => {
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+    await building;
+  };
 }
 
 const describe = (messages: Message[]) =>
@@ -107,14 +171,16 @@ export type ItemsBundles = {
 };
 
 /**
- * Builds the items function's bundle (and the docs bundle when missing). With `watch`, esbuild
- * keeps rebuilding it incrementally as its sources change: a good build replaces the bundle and
- * calls `onRebuilt`; a failed one is reported through `onError` and the last good bundle stays.
+ * Builds the items function's bundle, and the docs bundle when it is older than its sources.
+ * With `watch`, esbuild keeps rebuilding the items bundle incrementally as its sources change: a
+ * good build replaces it and calls `onRebuilt`; a failed one is reported through `onError` and
+ * the last good bundle stays. The docs bundle is rebuilt by its own script when its sources
+ * change (its directory watcher in the runtime then starts new environments).
  */
 export async function buildItemsBundles(options: {
   watch?: { onRebuilt(): void; onError(message: string): void };
 }): Promise<ItemsBundles> {
-  ensureDocsBundle();
+  const docs = docsBundleIsCurrent() ? undefined : buildDocsBundle();
   let first = true;
   const ctx = await context({
     ...apiBuildOptions(),
@@ -139,8 +205,10 @@ export async function buildItemsBundles(options: {
   try {
     const result = await ctx.rebuild();
     writeAtomically(result);
+    await docs;
   } catch (error) {
     await ctx.dispose();
+    if (!(error as { errors?: Message[] }).errors) throw error;
     const errors = (error as { errors?: Message[] }).errors;
     throw new Error(`the api bundle did not build:\n${errors ? describe(errors) : String(error)}`);
   }
@@ -150,5 +218,11 @@ export async function buildItemsBundles(options: {
     return { dispose: async () => undefined };
   }
   await ctx.watch();
-  return { dispose: () => ctx.dispose() };
+  const stopDocs = watchDocsSources(options.watch);
+  return {
+    dispose: async () => {
+      await stopDocs();
+      await ctx.dispose();
+    },
+  };
 }

@@ -66,6 +66,11 @@ export type LocalApiOptions = {
   watch?: boolean;
   /** Idle execution environments are retired after this long. Default 10 minutes. */
   idleMs?: number;
+  /**
+   * Environments per function at most (default: twice the CPUs, at least 4); requests beyond
+   * wait for a free one. The template's ReservedConcurrentExecutions, when lower, throttles.
+   */
+  maxEnvironments?: number;
 };
 
 export type LocalApi = {
@@ -188,7 +193,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   try {
     const source = await loadStack(options, {
       rebuilt: () => {
-        sink('api bundle rebuilt: the next requests run the new code');
+        sink('bundle rebuilt: the next requests run the new code');
         late.runtime?.reload();
       },
       error: (message) => sink(message),
@@ -258,6 +263,7 @@ async function serve(
     sink: ctx.sink,
     ...(options.logLevel ? { systemLogLevel: options.logLevel } : {}),
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+    ...(options.maxEnvironments !== undefined ? { maxEnvironments: options.maxEnvironments } : {}),
     watchCode: options.watch ?? false,
   });
   ctx.late.runtime = runtime;
