@@ -217,8 +217,14 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
     expect(logs.some((l) => l.includes('throttled'))).toBe(true);
   });
 
+  // Lambda's Node.js runtime (aws-lambda-nodejs-runtime-interface-client, UserFunction.js):
+  // .js, then .mjs, then .cjs; a .js file is an ES module when its package.json says so.
   it('loads an ES module handler from a sub-folder (lib/handler.main)', async () => {
     expect((await get('/esm')).text).toBe('esm /esm');
+  });
+
+  it('loads a .js handler as an ES module when its package.json has "type": "module"', async () => {
+    expect((await get('/esm-js')).text).toBe('esm-js undefined');
   });
 
   it.each([

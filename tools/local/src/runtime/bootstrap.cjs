@@ -78,7 +78,8 @@ function hasTypeModule(file) {
         return false;
       }
     }
-    if (dir === dirname(dir) || dir === dirname(taskRoot)) return false;
+    // Only the function's own files count: nothing above the task root is deployed.
+    if (dir === taskRoot || dir === dirname(dir)) return false;
   }
 }
 

@@ -249,6 +249,8 @@ async function serve(
     });
     store = started;
     ctx.cleanUp.push(() => started.stop());
+  } else if (ctx.dynamo) {
+    await (await ctx.dynamo).stop();
   }
   const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
   const overrides = functionEnvironmentOverrides(options);
