@@ -153,6 +153,17 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
     expect(lines[2]).toMatch(new RegExp(`END RequestId: ${id}$`));
   });
 
+  // Lambda developer guide, "Configuring JSON and plain text log formats" and "log-level filtering".
+  it('writes console output as JSON records when LoggingConfig says JSON, filtered by its level', async () => {
+    logs.length = 0;
+    const { env } = await echo('/json-logs?warn=careful');
+    expect(env).toMatchObject({ AWS_LAMBDA_LOG_FORMAT: 'JSON', AWS_LAMBDA_LOG_LEVEL: 'WARN' });
+    const lines = logs.filter((l) => l.startsWith('JsonLogs') && !/START|END|REPORT/.test(l));
+    // console.log (INFO) is below WARN: only the warning is written, and shown readably.
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^JsonLogs\w* [0-9a-f]{8} WARN {2}warned careful$/);
+  });
+
   it('shows Powertools log records and EMF metrics readably', async () => {
     logs.length = 0;
     await echo('/public/logs?log=powertools');
