@@ -23,8 +23,15 @@ const minLevel = Math.max(
 );
 let currentRequestId = undefined;
 
-// Lambda keeps one log stream for both: stderr goes where stdout goes.
-process.stderr.write = process.stdout.write.bind(process.stdout);
+// Lambda keeps one log stream for both: stderr goes where stdout goes. Whether anything was written
+// since the last invocation ended decides whether the parent has output to wait for.
+const writeStdout = process.stdout.write.bind(process.stdout);
+let wrote = false;
+process.stdout.write = (...args) => {
+  wrote = true;
+  return writeStdout(...args);
+};
+process.stderr.write = process.stdout.write;
 
 /** console.* as Lambda patches it: one record per call, tab-separated text or a JSON object. */
 function patchConsole() {
@@ -144,7 +151,9 @@ const usedMemoryMb = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
 
 function finish(message) {
   currentRequestId = undefined;
-  process.stdout.write(`${END_OF_OUTPUT}\n`, () => process.send(message));
+  if (!wrote) return process.send({ ...message, marked: false });
+  wrote = false;
+  writeStdout(`${END_OF_OUTPUT}\n`, () => process.send({ ...message, marked: true }));
 }
 
 async function main() {

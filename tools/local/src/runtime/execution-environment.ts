@@ -45,11 +45,13 @@ export function heapArgs(memoryMb: number): string[] {
   ];
 }
 
-type Message =
-  | { type: 'ready'; usedMemoryMb: number }
-  | { type: 'init-error'; error: ErrorRecord; usedMemoryMb: number }
-  | { type: 'result'; id: number; json: string; usedMemoryMb: number }
-  | { type: 'error'; id: number; error: ErrorRecord; usedMemoryMb: number };
+/** `marked`: the runtime wrote an end-of-output marker after this phase's output. */
+type Message = { marked: boolean; usedMemoryMb: number } & (
+  | { type: 'ready' }
+  | { type: 'init-error'; error: ErrorRecord }
+  | { type: 'result'; id: number; json: string }
+  | { type: 'error'; id: number; error: ErrorRecord }
+);
 
 /**
  * One execution environment: a Node process running one function's handler, one invocation at a
@@ -62,6 +64,7 @@ export class ExecutionEnvironment {
   private readonly options: EnvironmentOptions;
   private requestId: string | undefined;
   private markers = 0;
+  private markersAwaited = 0;
   private markerWaiters: { count: number; resolve: () => void }[] = [];
   private messageWaiter: ((message: Message | undefined) => void) | undefined;
   private exited = false;
@@ -111,7 +114,7 @@ export class ExecutionEnvironment {
   ): Promise<{ environment: ExecutionEnvironment; init: InitOutcome }> {
     const environment = new ExecutionEnvironment(options);
     const started = performance.now();
-    const message = await environment.nextMessage(1);
+    const message = await environment.nextMessage();
     const initMs = performance.now() - started;
     if (message?.type === 'ready') {
       environment.usedMemoryMb = message.usedMemoryMb;
@@ -150,9 +153,8 @@ export class ExecutionEnvironment {
       this.killedForTimeout = true;
       this.child.kill('SIGKILL');
     }, this.options.timeoutSeconds * 1000);
-    const expected = this.markers + 1;
     this.child.send({ type: 'invoke', ...request, deadlineMs });
-    const message = await this.nextMessage(expected);
+    const message = await this.nextMessage();
     clearTimeout(timer);
     const durationMs = performance.now() - started;
     if (message) this.usedMemoryMb = message.usedMemoryMb;
@@ -200,19 +202,22 @@ export class ExecutionEnvironment {
     return { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${how}` };
   }
 
-  /** The next message once `markers` end-of-output markers have arrived (or the process ended). */
-  private async nextMessage(markers: number): Promise<Message | undefined> {
+  /** The next message, once the output it marks has arrived too (or the process ended). */
+  private async nextMessage(): Promise<Message | undefined> {
     const message = await new Promise<Message | undefined>((resolve) => {
       if (this.exited) return resolve(undefined);
       this.messageWaiter = resolve;
     });
-    if (message) {
-      await new Promise<void>((resolve) => {
-        if (this.markers >= markers || this.exited) return resolve();
-        this.markerWaiters.push({ count: markers, resolve });
-      });
-    } else {
+    if (!message) {
       await this.closed;
+      return undefined;
+    }
+    if (message.marked) {
+      const count = ++this.markersAwaited;
+      await new Promise<void>((resolve) => {
+        if (this.markers >= count || this.exited) return resolve();
+        this.markerWaiters.push({ count, resolve });
+      });
     }
     return message;
   }
