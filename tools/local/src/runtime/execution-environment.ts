@@ -26,11 +26,16 @@ export type EnvironmentOptions = {
   env: Record<string, string>;
   memoryMb: number;
   timeoutSeconds: number;
+  /** Default `INIT_TIMEOUT_MS`. */
+  initTimeoutMs?: number;
   /** Each line the function writes to stdout or stderr, with the request it wrote it during. */
   onOutput: (line: string, requestId: string | undefined) => void;
 };
 
 const BOOTSTRAP = join(__dirname, 'bootstrap.cjs');
+
+/** Lambda gives a function's init phase at most 10 seconds (execution environment lifecycle). */
+export const INIT_TIMEOUT_MS = 10_000;
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
 /**
@@ -114,7 +119,9 @@ export class ExecutionEnvironment {
   ): Promise<{ environment: ExecutionEnvironment; init: InitOutcome }> {
     const environment = new ExecutionEnvironment(options);
     const started = performance.now();
+    const timer = setTimeout(() => environment.kill(), options.initTimeoutMs ?? INIT_TIMEOUT_MS);
     const message = await environment.nextMessage();
+    clearTimeout(timer);
     const initMs = performance.now() - started;
     if (message?.type === 'ready') {
       environment.usedMemoryMb = message.usedMemoryMb;
@@ -123,10 +130,17 @@ export class ExecutionEnvironment {
     }
     environment.kill();
     if (message?.type === 'init-error') environment.usedMemoryMb = message.usedMemoryMb;
+    const timedOut = !message && environment.exitInfo?.signal === 'SIGKILL';
+    const seconds = ((options.initTimeoutMs ?? INIT_TIMEOUT_MS) / 1000).toFixed(2);
     const error =
       message?.type === 'init-error'
         ? message.error
-        : environment.exitError('the runtime exited during init');
+        : timedOut
+          ? {
+              errorType: 'Sandbox.Timedout',
+              errorMessage: `Init timed out after ${seconds} seconds`,
+            }
+          : environment.exitError('the runtime exited during init');
     return { environment, init: { ok: false, error, initMs } };
   }
 
