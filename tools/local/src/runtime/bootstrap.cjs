@@ -13,6 +13,13 @@ const { format } = require('node:util');
 /** Written to stdout after each invocation's output, so the parent knows it has all of it. */
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
+// CPU time from here on (Node's own boot excluded), reported with every message.
+const cpuAtStart = process.cpuUsage();
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage(cpuAtStart);
+  return (user + system) / 1000;
+};
+
 const taskRoot = process.env.LAMBDA_TASK_ROOT;
 const handlerString = process.env._HANDLER;
 const logFormat = process.env.AWS_LAMBDA_LOG_FORMAT === 'JSON' ? 'JSON' : 'Text';
@@ -149,8 +156,9 @@ function contextFor(message) {
 
 const usedMemoryMb = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
 
-function finish(message) {
+function finish(phase) {
   currentRequestId = undefined;
+  const message = { ...phase, cpuMs: cpuMs() };
   if (!wrote) return process.send({ ...message, marked: false });
   wrote = false;
   writeStdout(`${END_OF_OUTPUT}\n`, () => process.send({ ...message, marked: true }));

@@ -14,7 +14,12 @@ export type InvocationOutcome =
   /** The function's timeout passed: the environment was stopped. */
   | { status: 'timeout'; error: ErrorRecord };
 
-export type Invocation = InvocationOutcome & { durationMs: number; usedMemoryMb: number };
+export type Invocation = InvocationOutcome & {
+  durationMs: number;
+  usedMemoryMb: number;
+  /** CPU time of the environment's process since its runtime started (Node's boot excluded). */
+  cpuMs: number;
+};
 
 export type InitOutcome =
   { ok: true; initMs: number } | { ok: false; error: ErrorRecord; initMs: number };
@@ -51,7 +56,7 @@ export function heapArgs(memoryMb: number): string[] {
 }
 
 /** `marked`: the runtime wrote an end-of-output marker after this phase's output. */
-type Message = { marked: boolean; usedMemoryMb: number } & (
+type Message = { marked: boolean; usedMemoryMb: number; cpuMs: number } & (
   | { type: 'ready' }
   | { type: 'init-error'; error: ErrorRecord }
   | { type: 'result'; id: number; json: string }
@@ -78,6 +83,7 @@ export class ExecutionEnvironment {
   private outOfMemory = false;
   private closed: Promise<void>;
   usedMemoryMb = 0;
+  private cpuMs = 0;
 
   private constructor(options: EnvironmentOptions) {
     this.options = options;
@@ -172,9 +178,10 @@ export class ExecutionEnvironment {
     clearTimeout(timer);
     const durationMs = performance.now() - started;
     if (message) this.usedMemoryMb = message.usedMemoryMb;
+    if (message) this.cpuMs = message.cpuMs;
     this.requestId = undefined;
     const outcome = this.outcomeOf(message);
-    return { ...outcome, durationMs, usedMemoryMb: this.usedMemoryMb };
+    return { ...outcome, durationMs, usedMemoryMb: this.usedMemoryMb, cpuMs: this.cpuMs };
   }
 
   kill(): void {
