@@ -12,5 +12,5 @@ export type { SignOptions } from './auth/dev-issuer';
 export { ExecutionEnvironment, type Invocation } from './runtime/execution-environment';
 export { lambdaEnvironment, LOCAL_ACCOUNT } from './runtime/lambda-environment';
 export { readFunctions, type LambdaFunction } from './template/read-functions';
-export { synthesizeItemsStack } from './server/items-stack';
+export { synthesizeItemsStack } from './server/synthesize-items-stack';
 export { buildItemsBundles, itemsBundleDirs } from './server/items-bundles';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildItemsBundles } from '../src/server/items-bundles';
-import { synthesizeItemsStack } from '../src/server/items-stack';
+import { synthesizeItemsStack } from '../src/server/synthesize-items-stack';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../src/server/local-api';
 
 /**

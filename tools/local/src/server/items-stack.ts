@@ -3,56 +3,15 @@ import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
-  rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { itemsBundleDirs, workspaceRoot } from './items-bundles';
+import { workspaceRoot } from './items-bundles';
 
 export type ItemsStack = { template: Record<string, unknown>; stackName: string };
-
-/**
- * The items stack of a stage as `cdk synth` makes it from the built bundles, with asset staging
- * off (`aws:cdk:disable-asset-staging`, what `sam local` asks CDK for): each function's asset
- * metadata then names the bundle directory itself, so a rebuilt bundle is what runs next.
- */
-export function synthesizeItemsStack(options: {
-  stage: string;
-  overrides?: StageOverrides;
-}): ItemsStack {
-  // Loaded here, not at the top: a start that finds its template cached never loads the CDK.
-  const { ItemsApiStack, resolveStageConfig, stackNameFor } =
-    require('@items-api/infra') as typeof import('@items-api/infra');
-  const { App } = require('aws-cdk-lib') as typeof import('aws-cdk-lib');
-  const { Code } = require('aws-cdk-lib/aws-lambda') as typeof import('aws-cdk-lib/aws-lambda');
-  const outdir = mkdtempSync(join(tmpdir(), 'items-api-local-synth-'));
-  try {
-    const config = resolveStageConfig(options.stage, options.overrides);
-    const app = new App({
-      analyticsReporting: false,
-      outdir,
-      context: { 'aws:cdk:disable-asset-staging': true, 'aws:cdk:enable-asset-metadata': true },
-    });
-    const stackName = stackNameFor(config.stageName);
-    const stack = new ItemsApiStack(app, stackName, {
-      config,
-      itemsCode: Code.fromAsset(itemsBundleDirs.api),
-      docsCode: Code.fromAsset(itemsBundleDirs.docs),
-    });
-    const template = app.synth().getStackArtifact(stack.artifactId).template as Record<
-      string,
-      unknown
-    >;
-    return { template, stackName: stack.stackName };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
 
 /** The sources a synthesis of the items stack reads: the CDK app, what it imports, the lockfile. */
 const STACK_SOURCES = ['apps/infra/src', 'apps/api/src', 'libs/contract/src'];
@@ -88,6 +47,9 @@ export function cachedItemsStack(
 ): ItemsStack {
   const file = join(cacheDir, `stack-${stackKey(options)}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ItemsStack;
+  // Loaded here, not at the top: a start that finds its template cached never loads the CDK.
+  const { synthesizeItemsStack } =
+    require('./synthesize-items-stack') as typeof import('./synthesize-items-stack');
   const stack = synthesizeItemsStack(options);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(`${file}.${process.pid}`, JSON.stringify(stack));
