@@ -48,6 +48,8 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
       inMemory: true,
       logSink: (line) => logs.push(line),
       watch: true,
+      // Above the concurrency the tests use: every concurrent request gets its own environment.
+      maxEnvironments: 8,
     });
   });
   afterAll(async () => {
