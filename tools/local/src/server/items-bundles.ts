@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   watch,
   writeFileSync,
@@ -118,13 +119,41 @@ function buildDocsBundle(): Promise<void> {
   });
 }
 
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
+
+/**
+ * The docs build, by one process at a time: its script empties the output directory first, so
+ * servers starting side by side (test suites) must not build it over each other. A lock left
+ * by a process that died is taken over after a minute.
+ */
+async function buildDocsBundleOnce(): Promise<void> {
+  const lock = `${itemsBundleDirs.docs}.build-lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000) rmSync(lock, { recursive: true, force: true });
+      await sleep(100);
+    }
+  }
+  try {
+    if (!docsBundleIsCurrent()) await buildDocsBundle();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Rebuilds the docs bundle after its sources change (a burst of saves builds once). */
 function watchDocsSources(watch_: { onRebuilt(): void; onError(message: string): void }) {
   let timer: NodeJS.Timeout | undefined;
   let building = Promise.resolve();
   const rebuild = () => {
     building = building.then(() =>
-      buildDocsBundle().then(watch_.onRebuilt, (error: Error) => watch_.onError(error.message)),
+      buildDocsBundleOnce().then(watch_.onRebuilt, (error: Error) => watch_.onError(error.message)),
     );
   };
   const watchers: FSWatcher[] = DOCS_SOURCES.map((source) => join(workspaceRoot, source))
@@ -180,7 +209,7 @@ export type ItemsBundles = {
 export async function buildItemsBundles(options: {
   watch?: { onRebuilt(): void; onError(message: string): void };
 }): Promise<ItemsBundles> {
-  const docs = docsBundleIsCurrent() ? undefined : buildDocsBundle();
+  const docs = docsBundleIsCurrent() ? undefined : buildDocsBundleOnce();
   let first = true;
   const ctx = await context({
     ...apiBuildOptions(),
