@@ -55,12 +55,14 @@ type Waiter = (handedOver: Idle | undefined) => void;
 
 /**
  * Environments one function may have at once on this machine when its template reserves no
- * concurrency: one per CPU (at least 2). Lambda would start one per concurrent request (up to the
- * account's 1,000), each with a CPU of its own; here they share the machine's, and more processes
- * than CPUs only compete (measured at 10 connections on 2 CPUs: 2 environments served about 1.5×
- * the requests of 4, and 4 more than 10). A request beyond the cap waits for a free environment.
+ * concurrency: two per CPU, at least 4. Lambda would start one per concurrent request (up to the
+ * account's 1,000), each with a CPU of its own; here they share the machine's. An environment
+ * waiting on DynamoDB uses no CPU, so a few more than the CPUs serve the most; many more only
+ * compete (measured at 10 connections on 2 CPUs, GET /items/{id}: 4 environments served
+ * 1,460–1,500 req/s, 2 served 1,200–1,430 and 10 served 1,130–1,370). A request beyond the cap
+ * waits for a free environment.
  */
-export const defaultMaxEnvironments = () => Math.max(2, availableParallelism());
+export const defaultMaxEnvironments = () => Math.max(4, availableParallelism() * 2);
 
 const DEFAULT_IDLE_MS = 10 * 60_000;
 

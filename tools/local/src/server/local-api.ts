@@ -67,7 +67,7 @@ export type LocalApiOptions = {
   /** Idle execution environments are retired after this long. Default 10 minutes. */
   idleMs?: number;
   /**
-   * Environments per function at most (default: one per CPU, at least 2); requests beyond wait
+   * Environments per function at most (default: two per CPU, at least 4); requests beyond wait
    * for a free one. The template's ReservedConcurrentExecutions, when lower, throttles.
    */
   maxEnvironments?: number;
