@@ -1,4 +1,4 @@
-// `npm run bench`: the six benchmarks of the kit, each a ratio against a baseline measured in the
+// `npm run bench`: the seven benchmarks of the kit, each a ratio against a baseline measured in the
 // same run; prints one table and writes bench/results.json. `-- --only <name>` runs one.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
