@@ -3,6 +3,7 @@ export const benchmarkNames = [
   'cold-start',
   'overhead',
   'local-stack',
+  'local-runtime',
   'scale',
   'cost',
 ] as const;

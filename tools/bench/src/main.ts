@@ -1,4 +1,4 @@
-// `npm run bench`: the six benchmarks of the kit, each a ratio against a baseline measured in the
+// `npm run bench`: the seven benchmarks of the kit, each a ratio against a baseline measured in the
 // same run; prints one table and writes bench/results.json. `-- --only <name>` runs one.
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { bundleBenchmark } from './benchmarks/bundle';
 import type { Benchmark, BenchmarkResult } from './benchmarks/benchmark';
 import { coldStartBenchmark } from './benchmarks/cold-start';
 import { costBenchmark } from './benchmarks/cost';
+import { localRuntimeBenchmark } from './benchmarks/local-runtime';
 import { localStackBenchmark } from './benchmarks/local-stack';
 import { overheadBenchmark } from './benchmarks/overhead';
 import { scaleBenchmark } from './benchmarks/scale';
@@ -20,6 +21,7 @@ const benchmarks: readonly Benchmark[] = [
   coldStartBenchmark,
   overheadBenchmark,
   localStackBenchmark,
+  localRuntimeBenchmark,
   scaleBenchmark,
   costBenchmark,
 ];

@@ -1,8 +1,23 @@
 import { parseArgs } from 'node:util';
+import type { LogFormat } from './runtime/function-log';
 
-export type StartArgs = { port: number; inMemory: boolean; stage: string };
+export type StartArgs = {
+  port: number;
+  inMemory: boolean;
+  stage: string;
+  /** A cloud assembly to serve instead of the items stack. */
+  assembly?: string;
+  stack?: string;
+  logFormat: LogFormat;
+  watch: boolean;
+};
 
-/** `npm start -- --port 4000 --in-memory --stage prod`; `PORT` works too. Default port 3000. */
+const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
+
+/**
+ * `npm start -- [--port 4000] [--in-memory] [--stage prod] [--assembly cdk.out [--stack Id]]
+ * [--log-format text|json] [--no-watch]`; `PORT` works too. Default port 3000.
+ */
 export function parseStartArgs(argv: string[], env: Record<string, string | undefined>): StartArgs {
   const { values } = parseArgs({
     args: argv,
@@ -10,13 +25,31 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
       port: { type: 'string' },
       'in-memory': { type: 'boolean', default: false },
       stage: { type: 'string', default: 'dev' },
+      assembly: { type: 'string' },
+      stack: { type: 'string' },
+      'log-format': { type: 'string', default: 'text' },
+      watch: { type: 'boolean', default: true },
     },
+    allowNegative: true,
     strict: true,
   });
   const port = Number(values.port ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be 0–65535, got ${values.port ?? env.PORT}`);
-  return { port, inMemory: values['in-memory'] ?? false, stage: values.stage ?? 'dev' };
+  const logFormat = values['log-format'] as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat))
+    throw new Error(`--log-format must be ${LOG_FORMATS.join(' or ')}, got ${logFormat}`);
+  if (values.stack !== undefined && values.assembly === undefined)
+    throw new Error('--stack chooses a stack of --assembly: give --assembly too');
+  return {
+    port,
+    inMemory: values['in-memory'] ?? false,
+    stage: values.stage ?? 'dev',
+    ...(values.assembly !== undefined ? { assembly: values.assembly } : {}),
+    ...(values.stack !== undefined ? { stack: values.stack } : {}),
+    logFormat,
+    watch: values.watch ?? true,
+  };
 }
 
 export type TokenArgs = { sub: string; port: number; expiresIn: string };

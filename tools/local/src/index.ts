@@ -9,3 +9,8 @@ export { freePort } from './dynamodb/free-port';
 export { readGatewayConfig } from './template/read-gateway-config';
 export type { GatewayConfig } from './template/gateway-config';
 export type { SignOptions } from './auth/dev-issuer';
+export { ExecutionEnvironment, type Invocation } from './runtime/execution-environment';
+export { lambdaEnvironment, LOCAL_ACCOUNT } from './runtime/lambda-environment';
+export { readFunctions, type LambdaFunction } from './template/read-functions';
+export { synthesizeItemsStack } from './server/synthesize-items-stack';
+export { buildItemsBundles, itemsBundleDirs } from './server/items-bundles';

@@ -1,6 +1,47 @@
-// `npm start`: the whole API on this machine — gateway emulator + the items function + DynamoDB Local.
-import { parseStartArgs } from './cli-args';
-import { startLocalApi } from './server/local-api';
+// `npm start`: an API on this machine — the gateway emulator in front of the template's functions,
+// each in execution environments of its own, on DynamoDB Local when the template has tables.
+// By default the items stack, built from its bundles and rebuilt as its sources change;
+// `--assembly cdk.out` serves any synthesized CDK app.
+import { parseStartArgs, type StartArgs } from './cli-args';
+import { startLocalApi, type LocalApi } from './server/local-api';
+
+function banner(api: LocalApi, args: StartArgs, token: string): string {
+  const portFlag = args.port === 3000 ? '' : ` --port ${args.port}`;
+  const storage = args.inMemory ? 'in memory' : 'data in .local-data';
+  const tables = Object.values(api.tables);
+  const dynamodb = tables.length
+    ? [`  dynamodb:  ${api.dynamodbEndpoint} (table ${tables.join(', ')}, ${storage})`]
+    : [];
+  const reload = args.watch ? ['  reload:    on (code changes start new environments)'] : [];
+  if (args.assembly !== undefined) {
+    return [
+      `${api.stackName} (from ${args.assembly}) at ${api.url}`,
+      ...api.gateway.routes.map(
+        (r) => `  ${r.routeKey.padEnd(32)} ${r.functionId}${r.auth === 'jwt' ? ' (JWT)' : ''}`,
+      ),
+      ...dynamodb,
+      ...reload,
+      `  token:     npm run token -- --sub alice${portFlag}`,
+      `  export TOKEN=${token}`,
+      '',
+      'Ctrl-C stops the server.',
+    ].join('\n');
+  }
+  return [
+    `Items API (stage ${args.stage}) at ${api.url}`,
+    `  docs:      ${api.docsUrl}`,
+    ...dynamodb,
+    ...reload,
+    `  token:     npm run token -- --sub alice${portFlag}`,
+    '',
+    'Try it:',
+    `  export TOKEN=${token}`,
+    `  curl -s -X POST ${api.url}/items -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"name":"First item"}'`,
+    `  curl -s ${api.url}/items -H "authorization: Bearer $TOKEN"`,
+    '',
+    'Ctrl-C stops the server and DynamoDB Local.',
+  ].join('\n');
+}
 
 async function main() {
   const args = parseStartArgs(process.argv.slice(2), process.env);
@@ -8,24 +49,13 @@ async function main() {
     port: args.port,
     inMemory: args.inMemory,
     stage: args.stage,
-    logLevel: 'info',
+    ...(args.assembly !== undefined ? { assembly: args.assembly } : {}),
+    ...(args.stack !== undefined ? { stack: args.stack } : {}),
+    logFormat: args.logFormat,
+    watch: args.watch,
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });
-  console.log(
-    [
-      `Items API (stage ${args.stage}) at ${api.url}`,
-      `  docs:      ${api.docsUrl}`,
-      `  dynamodb:  ${api.dynamodbEndpoint} (table ${api.tableName}${args.inMemory ? ', in memory' : ', data in .local-data'})`,
-      `  token:     npm run token -- --sub alice${args.port === 3000 ? '' : ` --port ${args.port}`}`,
-      '',
-      'Try it:',
-      `  export TOKEN=${token}`,
-      `  curl -s -X POST ${api.url}/items -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"name":"First item"}'`,
-      `  curl -s ${api.url}/items -H "authorization: Bearer $TOKEN"`,
-      '',
-      'Ctrl-C stops the server and DynamoDB Local.',
-    ].join('\n'),
-  );
+  console.log(banner(api, args, token));
   const shutdown = async () => {
     await api.stop();
     process.exit(0);

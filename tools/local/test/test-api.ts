@@ -1,17 +1,19 @@
-import { synthesizeTemplate } from '@items-api/infra';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildItemsBundles } from '../src/server/items-bundles';
+import { synthesizeItemsStack } from '../src/server/synthesize-items-stack';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '../src/server/local-api';
 
 /**
- * The dev template, synthesized once per test run (keyed by Jest's process) rather than once
- * per suite: CDK's start-up is the slowest part of starting a local API.
+ * The dev stack's template, synthesized from its bundles once per test run (keyed by Jest's
+ * process) rather than once per suite: CDK's start-up is the slowest part of starting a local API.
  */
-function sharedTemplate(): Record<string, unknown> {
-  const file = join(tmpdir(), `items-api-dev-template-${process.ppid}.json`);
+async function sharedTemplate(): Promise<Record<string, unknown>> {
+  const file = join(tmpdir(), `items-api-dev-stack-${process.ppid}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  const template = synthesizeTemplate({ stage: 'dev' });
+  await buildItemsBundles({});
+  const { template } = synthesizeItemsStack({ stage: 'dev' });
   writeFileSync(`${file}.${process.pid}`, JSON.stringify(template));
   renameSync(`${file}.${process.pid}`, file);
   return template;
@@ -29,7 +31,7 @@ export async function startTestApi(options: LocalApiOptions = {}) {
   const api: LocalApi = await startLocalApi({
     inMemory: true,
     logLevel: 'silent',
-    template: sharedTemplate(),
+    template: await sharedTemplate(),
     ...options,
   });
   const tokens = {

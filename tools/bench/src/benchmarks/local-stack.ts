@@ -75,7 +75,7 @@ async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkRes
         measured: { value: med(rounds.localStack, (r) => r.requestsPerSecond), unit: 'req/s' },
         baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
         goal: { op: '>=', limit: 0.6 },
-        note: `GET /items/{id} over HTTP, autocannon with ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${ROUND_SECONDS} s rounds; startLocalApi (gateway emulator, JWT authorizer, handler) vs a plain node:http server doing the same GetCommand on the same DynamoDB Local; template: stage dev with its throttle overridden to rate ${fmt(throttle.rateLimit)}/burst ${fmt(throttle.burstLimit)} (default 100/50)`,
+        note: `GET /items/{id} over HTTP, autocannon with ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${ROUND_SECONDS} s rounds; startLocalApi (gateway emulator, JWT authorizer, the built bundle in execution environments) vs a plain node:http server doing the same GetCommand on the same DynamoDB Local; template: stage dev with its throttle overridden to rate ${fmt(throttle.rateLimit)}/burst ${fmt(throttle.burstLimit)} (default 100/50)`,
       }),
       ratioFigure({
         id: 'local-stack-p99',

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { assertPortFree, freePort } from './free-port';
 
-const accepts = (port: number) =>
+const accepts = (port: number, host = '127.0.0.1') =>
   new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(port, host);
     socket.once('connect', () => socket.destroy() && resolve(true));
     socket.once('error', () => resolve(false));
   });
@@ -25,6 +26,23 @@ describe('DynamoDB Local', () => {
     expect(await accepts(db.port)).toBe(true);
     await db.stop();
     expect(await eventually(async () => !(await accepts(db.port)))).toBe(true);
+  });
+
+  // Issue: with no bind option DynamoDB Local listened on every interface, unauthenticated.
+  it('listens on loopback only: every other address of this machine is refused', async () => {
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && !a.address.startsWith('fe80:'))
+      .map((a) => a!.address);
+    expect(others.length).toBeGreaterThan(0);
+    const db = await startDynamoDbLocal({ inMemory: true });
+    try {
+      expect(await accepts(db.port)).toBe(true);
+      for (const address of others)
+        expect([address, await accepts(db.port, address)]).toEqual([address, false]);
+    } finally {
+      await db.stop();
+    }
   });
 
   it('names a taken port in one line', async () => {

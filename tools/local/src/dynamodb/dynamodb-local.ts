@@ -1,5 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { assertPortFree, freePort } from './free-port';
 
@@ -31,13 +41,62 @@ function emulatorDir(): string {
 const WATCHDOG =
   'exec 3<&0; java "$@" & pid=$!; { read _ <&3; kill $pid 2>/dev/null; } & wait $pid';
 
+const JDK_HINT = 'apt-get install -y openjdk-17-jdk-headless';
+
 function assertJava(): void {
   const probe = spawnSync('java', ['-version'], { stdio: 'ignore' });
   if ((probe.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     throw new DynamoDbLocalError(
-      'Java is not installed: DynamoDB Local needs Java 17+ on PATH (apt-get install -y openjdk-17-jre-headless)',
+      `Java is not installed: DynamoDB Local needs Java 17+ on PATH (${JDK_HINT})`,
     );
   }
+}
+
+const LAUNCHER = 'LoopbackDynamoDbLocal';
+
+/**
+ * The compiled launcher that makes DynamoDB Local listen on 127.0.0.1 only (see
+ * LoopbackDynamoDbLocal.java): compiled once per launcher source and jar, into a cache directory.
+ */
+async function loopbackLauncher(emulator: string): Promise<string> {
+  const source = join(__dirname, `${LAUNCHER}.java`);
+  const jar = join(emulator, 'DynamoDBLocal.jar');
+  const key = createHash('sha256')
+    .update(readFileSync(source))
+    .update(`${jar}:${statSync(jar).size}`)
+    .digest('hex')
+    .slice(0, 16);
+  const classes = join(tmpdir(), 'items-api-dynamodb-loopback', key);
+  if (existsSync(join(classes, `${LAUNCHER}.class`))) return classes;
+  mkdirSync(dirname(classes), { recursive: true });
+  const building = mkdtempSync(`${classes}-`);
+  const classpath = [jar, join(emulator, 'DynamoDBLocal_lib', '*')].join(':');
+  const output = await new Promise<{ code: number | null; text: string; missing: boolean }>(
+    (done) => {
+      const javac = spawn('javac', ['-d', building, '-cp', classpath, source]);
+      let text = '';
+      javac.stderr.on('data', (chunk) => (text += chunk));
+      javac.once('error', (error: NodeJS.ErrnoException) =>
+        done({ code: null, text: error.message, missing: error.code === 'ENOENT' }),
+      );
+      javac.once('close', (code) => done({ code, text, missing: false }));
+    },
+  );
+  if (output.code !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new DynamoDbLocalError(
+      output.missing
+        ? `DynamoDB Local is kept on loopback by a small launcher compiled with javac, which is missing: install a JDK (${JDK_HINT})`
+        : `the DynamoDB Local launcher did not compile: ${output.text.trim().slice(-500)}`,
+    );
+  }
+  try {
+    renameSync(building, classes);
+  } catch {
+    // Another process compiled it meanwhile: theirs is as good.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return classes;
 }
 
 async function waitUntilServing(
@@ -78,16 +137,20 @@ export async function startDynamoDbLocal(
   const dataDir = resolve(options.dataDir ?? '.local-data/dynamodb');
   if (!options.inMemory) mkdirSync(dataDir, { recursive: true });
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', dataDir];
+  assertJava();
+  const launcher = await loopbackLauncher(dir);
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
-    '-jar',
-    join(dir, 'DynamoDBLocal.jar'),
+    '-cp',
+    [launcher, join(dir, 'DynamoDBLocal.jar')].join(':'),
+    LAUNCHER,
     '-port',
     String(port),
     '-sharedDb',
+    // No usage data leaves the machine.
+    '-disableTelemetry',
     ...storage,
   ];
-  assertJava();
   const child = spawn('sh', ['-c', WATCHDOG, 'dynamodb-local', ...args], {
     cwd: dir,
     stdio: ['pipe', 'pipe', 'pipe'],

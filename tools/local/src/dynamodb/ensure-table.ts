@@ -5,14 +5,33 @@ import {
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { GatewayConfig } from '../template/gateway-config';
+import type { TableDefinition } from '../template/read-tables';
 
-/** Creates the table as the template declares it (keys, TTL), unless it is already there. */
+/** A table with a string partition and sort key (the items stack's shape). */
+export type KeyedTable = { partitionKey: string; sortKey: string; ttlAttribute?: string };
+
+const definitionOf = (table: KeyedTable): Pick<TableDefinition, 'create' | 'ttlAttribute'> => ({
+  create: {
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [
+      { AttributeName: table.partitionKey, AttributeType: 'S' },
+      { AttributeName: table.sortKey, AttributeType: 'S' },
+    ],
+    KeySchema: [
+      { AttributeName: table.partitionKey, KeyType: 'HASH' },
+      { AttributeName: table.sortKey, KeyType: 'RANGE' },
+    ],
+  },
+  ...(table.ttlAttribute ? { ttlAttribute: table.ttlAttribute } : {}),
+});
+
+/** Creates the table as the template declares it (keys, indexes, TTL), unless it is already there. */
 export async function ensureTable(
   client: DynamoDBClient,
   tableName: string,
-  table: GatewayConfig['table'],
+  table: KeyedTable | Pick<TableDefinition, 'create' | 'ttlAttribute'>,
 ): Promise<void> {
+  const definition = 'create' in table ? table : definitionOf(table);
   const exists = await client.send(new DescribeTableCommand({ TableName: tableName })).then(
     () => true,
     (error: Error) => {
@@ -21,26 +40,13 @@ export async function ensureTable(
     },
   );
   if (exists) return;
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [
-        { AttributeName: table.partitionKey, AttributeType: 'S' },
-        { AttributeName: table.sortKey, AttributeType: 'S' },
-      ],
-      KeySchema: [
-        { AttributeName: table.partitionKey, KeyType: 'HASH' },
-        { AttributeName: table.sortKey, KeyType: 'RANGE' },
-      ],
-    }),
-  );
+  await client.send(new CreateTableCommand({ ...definition.create, TableName: tableName }));
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
-  if (table.ttlAttribute) {
+  if (definition.ttlAttribute) {
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+        TimeToLiveSpecification: { AttributeName: definition.ttlAttribute, Enabled: true },
       }),
     );
   }

@@ -12,12 +12,11 @@ import { Throttle } from '../gateway/throttle';
 import { toEvent } from '../gateway/to-event';
 import type { GatewayConfig } from '../template/gateway-config';
 import { invoke, type Integration } from './invoke';
-import { lambdaContext } from './lambda-context';
 import { readBody } from './read-body';
 
 export type GatewayServerOptions = {
   config: GatewayConfig;
-  /** Handlers by the logical id of the function the template routes to. */
+  /** The functions' integrations, by the logical id of the function the template routes to. */
   integrations: Readonly<Record<string, Integration>>;
   /** The JWT authorizer: the identity source's value and the route's authorization scopes. */
   authorize: (
@@ -169,15 +168,9 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {
       return gatewayError(GatewayMessages.tooLarge);
     }
-    const outcome = await invoke(
-      integration,
-      event,
-      lambdaContext(route.functionId, fn, event.requestContext.requestId),
-      {
-        functionTimeoutMs: fn.timeoutSeconds * 1000,
-        integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
-      },
-    );
+    const outcome = await invoke(integration, event, {
+      integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
+    });
     if (!outcome.ok) return gatewayError(outcome.error);
     // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
     if (byteLength(outcome.result) > GatewayLimits.maxInvocationPayloadBytes) {

@@ -1,35 +1,182 @@
-import { docsContract, itemsContract, listRoutes } from '@items-api/contract';
-import type { AppRouter } from '@ts-rest/core';
+import { mkdtempSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FunctionPool, newRequestId, type PoolStats } from '../runtime/function-pool';
+import { createFunctionLog, type LogFormat, type LogSink } from '../runtime/function-log';
+import { nodeMajorOf, type LocalAccount } from '../runtime/lambda-environment';
+import { TemplateReadError } from '../template/cfn-template';
 import type { GatewayConfig } from '../template/gateway-config';
+import type { LambdaFunction } from '../template/read-functions';
 import type { Integration } from './invoke';
 
-/** The logical ids of the functions the template routes a contract's routes to. */
-function functionsServing(config: GatewayConfig, contract: AppRouter): Set<string> {
-  const keys = new Set(listRoutes(contract).map((r) => r.routeKey));
-  return new Set(config.routes.filter((r) => keys.has(r.routeKey)).map((r) => r.functionId));
+/** What the local machine stands in for, when resolving the functions' deploy-time variables. */
+export type LocalResources = {
+  /** Local table names by the table's logical id. */
+  tables: Readonly<Record<string, string>>;
+  dynamodbEndpoint?: string;
+};
+
+export type FunctionRuntime = {
+  integrations: Record<string, Integration>;
+  pools: Record<string, FunctionPool>;
+  /** Every later invocation of these functions (all when omitted) starts from their current code. */
+  reload(logicalIds?: string[]): void;
+  stats(): Record<string, PoolStats>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The function's variables for this machine: plain values as the template has them; a `Ref`
+ * or `Fn::GetAtt …Arn` to one of the template's tables becomes the local table's name or ARN;
+ * functions that use DynamoDB are pointed at the local endpoint. Anything else CloudFormation
+ * would resolve at deploy time is left unset and named in `unresolved`.
+ */
+export function localVariables(
+  fn: LambdaFunction,
+  resources: LocalResources,
+  account: LocalAccount,
+): { variables: Record<string, string>; unresolved: string[] } {
+  const variables: Record<string, string> = { ...fn.environment };
+  const unresolved: string[] = [];
+  for (const [name, { ref, attribute }] of Object.entries(fn.deployTimeEnvironment)) {
+    const table = ref ? resources.tables[ref] : undefined;
+    if (table && attribute === undefined) variables[name] = table;
+    else if (table && attribute === 'Arn')
+      variables[name] = `arn:aws:dynamodb:${account.region}:${account.accountId}:table/${table}`;
+    else unresolved.push(name);
+  }
+  if (resources.dynamodbEndpoint) {
+    // The SDK's own per-service endpoint variable, and the one the items handler reads.
+    variables['AWS_ENDPOINT_URL_DYNAMODB'] = resources.dynamodbEndpoint;
+    variables['DYNAMODB_ENDPOINT'] = resources.dynamodbEndpoint;
+  }
+  return { variables, unresolved };
 }
 
-/** The items function of the template (the one `GET /items` reaches). */
-export function itemsFunctionOf(config: GatewayConfig) {
-  const [id] = functionsServing(config, itemsContract);
-  const fn = id ? config.functions[id] : undefined;
-  if (!fn) throw new Error('the template routes no items route to a function');
-  return fn;
+/** The functions the routes reach, refusing what cannot run here (another runtime, no code). */
+export function routedFunctions(
+  gateway: GatewayConfig,
+  functions: Readonly<Record<string, LambdaFunction>>,
+): LambdaFunction[] {
+  const ids = [...new Set(gateway.routes.map((r) => r.functionId))];
+  return ids.map((id) => {
+    const fn = functions[id];
+    if (!fn) throw new TemplateReadError(`routes reach ${id}, which is not a Lambda function`);
+    if (nodeMajorOf(fn.runtime) === undefined) {
+      throw new TemplateReadError(
+        `function ${id} runs ${fn.runtime || 'no runtime'}: only Node.js runtimes (nodejsNN.x) run locally`,
+      );
+    }
+    return fn;
+  });
+}
+
+/** Lambda writes a `ZipFile` function's source to `index.js` in an otherwise empty task root. */
+function inlineTaskRoot(fn: LambdaFunction & { code: { kind: 'inline' } }) {
+  const dir = mkdtempSync(join(tmpdir(), `local-lambda-${fn.logicalId}-`));
+  writeFileSync(join(dir, 'index.js'), fn.code.source);
+  return dir;
+}
+
+/** Calls `onChange` once a burst of changes under `dir` (a bundle being written) has settled. */
+function watchCode(dir: string, onChange: () => void): FSWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(dir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(onChange, 50);
+  });
+  watcher.on('error', () => undefined);
+  return watcher;
 }
 
 /**
- * Which in-process handler stands in for each function of the template: the function the docs
- * routes reach is the docs function; every other one is the items function.
+ * A pool of execution environments per routed function and the gateway integration that
+ * invokes it. Each function's log goes to `sink`, framed and prefixed (see function-log.ts).
  */
-export function bindIntegrations(
-  config: GatewayConfig,
-  handlers: { items: Integration; docs: Integration },
-): Record<string, Integration> {
-  const docsFunctions = functionsServing(config, docsContract);
-  return Object.fromEntries(
-    Object.keys(config.functions).map((id) => [
+export function createFunctionRuntime(options: {
+  functions: LambdaFunction[];
+  resources: LocalResources;
+  account: LocalAccount;
+  logFormat: LogFormat;
+  sink: LogSink;
+  /** A system log level for every function, over the template's (`SystemLogLevel`). */
+  systemLogLevel?: string;
+  idleMs?: number;
+  /** Per function; see `defaultMaxEnvironments`. */
+  maxEnvironments?: number;
+  /** Watch each function's code directory: after a change, invocations start from the new code. */
+  watchCode?: boolean;
+}): FunctionRuntime {
+  const temporary: string[] = [];
+  const watchers: FSWatcher[] = [];
+  const localMajor = Number(process.versions.node.split('.')[0]);
+  const pools: Record<string, FunctionPool> = {};
+  for (const fn of options.functions) {
+    const systemLevel = (options.systemLogLevel ?? fn.systemLogLevel ?? 'INFO').toUpperCase();
+    const log = createFunctionLog({
+      label: fn.logicalId,
+      format: options.logFormat,
+      sink: options.sink,
+      platformRecords: systemLevel === 'DEBUG' || systemLevel === 'INFO',
+    });
+    const major = nodeMajorOf(fn.runtime);
+    if (major !== localMajor) {
+      log.notice(
+        `runs ${fn.runtime}, but this machine's Node.js is ${process.versions.node}: behaviour may differ`,
+      );
+    }
+    const { variables, unresolved } = localVariables(fn, options.resources, options.account);
+    if (unresolved.length) {
+      log.notice(`not set locally (resolved at deploy time): ${unresolved.join(', ')}`);
+    }
+    const taskRoot =
+      fn.code.kind === 'directory'
+        ? fn.code.path
+        : inlineTaskRoot(fn as typeof fn & { code: { kind: 'inline' } });
+    if (fn.code.kind === 'inline') temporary.push(taskRoot);
+    const pool = new FunctionPool({
+      fn,
+      taskRoot,
+      variables,
+      account: options.account,
+      log,
+      ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+      ...(options.maxEnvironments !== undefined
+        ? { maxEnvironments: options.maxEnvironments }
+        : {}),
+    });
+    pools[fn.logicalId] = pool;
+    if (options.watchCode && fn.code.kind === 'directory') {
+      watchers.push(
+        watchCode(taskRoot, () => {
+          pool.reload();
+          log.notice('code changed: the next invocations start new environments with it');
+        }),
+      );
+    }
+  }
+  const integrations = Object.fromEntries(
+    Object.entries(pools).map(([id, pool]): [string, Integration] => [
       id,
-      docsFunctions.has(id) ? handlers.docs : handlers.items,
+      (event) =>
+        pool.invoke(event, {
+          requestId: newRequestId(),
+          // API Gateway passes the caller's trace header on to Lambda when there is one.
+          traceId: event.headers?.['x-amzn-trace-id'],
+        }),
     ]),
   );
+  return {
+    integrations,
+    pools,
+    reload: (ids) => {
+      for (const [id, pool] of Object.entries(pools)) if (!ids || ids.includes(id)) pool.reload();
+    },
+    stats: () => Object.fromEntries(Object.entries(pools).map(([id, pool]) => [id, pool.stats()])),
+    stop: async () => {
+      for (const watcher of watchers) watcher.close();
+      await Promise.all(Object.values(pools).map((pool) => pool.dispose()));
+      for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

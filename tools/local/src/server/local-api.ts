@@ -1,18 +1,30 @@
-import { createDependencies, createItemsHandler, loadConfig } from '@items-api/api';
-import { createDocsHandler, loadDocsSite } from '@items-api/docs';
-import { synthesizeTemplate } from '@items-api/infra';
+import type { StageOverrides } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
 import { createJwtAuthorizer, type JwtAuthorizer } from '../auth/jwt-authorizer';
 import { localIssuer } from '../auth/local-identity';
+import type { LogFormat, LogSink } from '../runtime/function-log';
+import type { PoolStats } from '../runtime/function-pool';
+import { LOCAL_ACCOUNT } from '../runtime/lambda-environment';
 import type { GatewayConfig } from '../template/gateway-config';
+import { readAssemblyStack } from '../template/read-assembly';
 import { localAudiences } from '../template/read-authorizer';
+import { readFunctions } from '../template/read-functions';
 import { readGatewayConfig } from '../template/read-gateway-config';
+import { readTables } from '../template/read-tables';
 import { createGatewayServer } from './gateway-server';
-import { bindIntegrations, itemsFunctionOf } from './integrations';
+import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
 import { issuerRoutes } from './issuer-routes';
-import { startLocalStore } from './local-store';
+import { buildItemsBundles, type ItemsBundles } from './items-bundles';
+import {
+  cachedItemsStack,
+  hasInlineFunctions,
+  withStackCode,
+  type ItemsStack,
+} from './items-stack';
+import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -23,25 +35,63 @@ export type LocalApiOptions = {
   dataDir?: string;
   /** Use this DynamoDB instead of starting DynamoDB Local (default: `DYNAMODB_ENDPOINT`). */
   dynamodbEndpoint?: string;
-  /** Stage whose synthesized template the gateway follows. Default `dev`. */
+  /** Stage of the items stack to serve (built from its bundles). Default `dev`. */
   stage?: string;
-  /** A template to follow instead of synthesizing the stage (tests of CDK settings). */
+  /** Settings of the items stack to change (another throttle, CORS, …). */
+  overrides?: StageOverrides;
+  /**
+   * A variant of the items stack's template to follow (tests of CDK settings); its inline
+   * placeholder code is replaced by the stack's bundles, by logical id.
+   */
   template?: Record<string, unknown>;
+  /** Serve this cloud assembly (`cdk synth`'s output directory) instead of the items stack. */
+  assembly?: string;
+  /** The assembly's stack to serve, when more than one has an HTTP API. */
+  stack?: string;
+  /** The local name of the template's table, when it has exactly one. Default `items-local`. */
   tableName?: string;
+  /**
+   * Sets the functions' `LOG_LEVEL` and `POWERTOOLS_LOG_LEVEL` and their system log level (a
+   * local override of the template): at `warn` and above START/END/REPORT are left out, as
+   * Lambda leaves them out; `silent` hides the functions' output altogether.
+   */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How the functions' output is shown (`text`, default) or passed through raw (`json`). */
+  logFormat?: LogFormat;
+  /** Where the functions' output goes. Default: this process's stdout. */
+  logSink?: LogSink;
+  /**
+   * Hot reload: rebuild the items bundle as its sources change, and after any change to a
+   * function's code directory start new environments with the new code.
+   */
+  watch?: boolean;
+  /** Idle execution environments are retired after this long. Default 10 minutes. */
+  idleMs?: number;
+  /**
+   * Environments per function at most (default: two per CPU, at least 4); requests beyond wait
+   * for a free one. The template's ReservedConcurrentExecutions, when lower, throttles.
+   */
+  maxEnvironments?: number;
 };
 
 export type LocalApi = {
   url: string;
   docsUrl: string;
+  /** The DynamoDB the functions use; empty when the template has no table. */
   dynamodbEndpoint: string;
+  /** The local name of the template's table when it has exactly one, else empty. */
   tableName: string;
+  /** Local table names by logical id. */
+  tables: Readonly<Record<string, string>>;
+  stackName: string;
   gateway: GatewayConfig;
   issuer: DevIssuer;
   issueToken(
     claims: { sub: string } & Record<string, unknown>,
     options?: SignOptions,
   ): Promise<string>;
+  /** Execution environments per function (by logical id). */
+  environments(): Record<string, PoolStats>;
   stop(): Promise<void>;
 };
 
@@ -62,41 +112,180 @@ function listen(server: Server, port: number): Promise<string> {
   });
 }
 
-/** The whole API on this machine: the stage's gateway behaviour, the same handlers, DynamoDB Local. */
+type StackSource = {
+  template: Record<string, unknown>;
+  stackName: string;
+  assemblyDir?: string;
+  region?: string;
+  bundles?: ItemsBundles;
+};
+
+/** The stack to serve: the assembly's, or the items stack built from its bundles. */
+async function loadStack(
+  options: LocalApiOptions,
+  onReload: { rebuilt(): void; error(message: string): void },
+): Promise<StackSource> {
+  if (options.assembly !== undefined) {
+    const stack = readAssemblyStack(options.assembly, options.stack);
+    return {
+      template: stack.template,
+      stackName: stack.stackName,
+      assemblyDir: stack.assemblyDir,
+      ...(stack.region ? { region: stack.region } : {}),
+    };
+  }
+  const bundles = await buildItemsBundles({
+    ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
+  });
+  try {
+    const stack: ItemsStack = cachedItemsStack({
+      stage: options.stage ?? 'dev',
+      ...(options.overrides ? { overrides: options.overrides } : {}),
+    });
+    if (!options.template) return { ...stack, bundles };
+    const template = hasInlineFunctions(options.template)
+      ? withStackCode(options.template, stack.template)
+      : options.template;
+    return { template, stackName: stack.stackName, bundles };
+  } catch (error) {
+    await bundles.dispose();
+    throw error;
+  }
+}
+
+function functionEnvironmentOverrides(options: LocalApiOptions): Record<string, string> {
+  if (!options.logLevel) return {};
+  return { LOG_LEVEL: options.logLevel, POWERTOOLS_LOG_LEVEL: options.logLevel.toUpperCase() };
+}
+
+/**
+ * An API on this machine as the cloud runs it: the template's HTTP API (see gateway-server.ts)
+ * in front of the template's functions, each in execution environments of its own running the
+ * code `cdk deploy` would upload, on DynamoDB Local when the template has tables. By default
+ * the items stack of a stage, built from its bundles; `assembly` serves any synthesized CDK app.
+ */
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const dataDir = options.dataDir ?? '.local-data';
-  const gateway = readGatewayConfig(
-    options.template ?? synthesizeTemplate({ stage: options.stage ?? 'dev' }),
-  );
-  const store = await startLocalStore({
-    endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
-    inMemory: options.inMemory,
-    dataDir,
-    tableName: options.tableName ?? 'items-local',
-    table: gateway.table,
-  });
-  const env = {
-    ...itemsFunctionOf(gateway).environment,
-    TABLE_NAME: store.tableName,
-    DYNAMODB_ENDPOINT: store.endpoint,
-    AWS_REGION: 'local',
-    LOG_LEVEL: options.logLevel ?? 'warn',
+  const sink: LogSink =
+    options.logLevel === 'silent'
+      ? () => undefined
+      : (options.logSink ?? ((line) => process.stdout.write(`${line}\n`)));
+  const late: { runtime?: FunctionRuntime } = {};
+  const cleanUp: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const step of cleanUp.splice(0).reverse()) await step();
   };
-  const items = createItemsHandler(createDependencies(loadConfig(env)));
+  const endpoint = options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT;
+  // The items stack has a table: DynamoDB Local starts while the bundles build and the stack
+  // synthesizes (the slowest steps), and stops again if the template turns out to have none.
+  const dynamo =
+    options.assembly === undefined && !endpoint
+      ? startLocalDynamoDb({ inMemory: options.inMemory, dataDir })
+      : undefined;
+  if (dynamo) {
+    dynamo.catch(() => undefined);
+    cleanUp.push(() =>
+      dynamo.then(
+        (d) => d.stop(),
+        () => undefined,
+      ),
+    );
+  }
+  try {
+    const source = await loadStack(options, {
+      rebuilt: () => {
+        sink('bundle rebuilt: the next requests run the new code');
+        late.runtime?.reload();
+      },
+      error: (message) => sink(message),
+    });
+    cleanUp.push(async () => source.bundles?.dispose());
+    return await serve(options, source, {
+      dataDir,
+      sink,
+      late,
+      cleanUp,
+      stopAll,
+      dynamo,
+      endpoint,
+    });
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function serve(
+  options: LocalApiOptions,
+  source: StackSource,
+  ctx: {
+    dataDir: string;
+    sink: LogSink;
+    late: { runtime?: FunctionRuntime };
+    cleanUp: (() => Promise<void>)[];
+    stopAll: () => Promise<void>;
+    dynamo: Promise<DynamoDbLocal> | undefined;
+    endpoint: string | undefined;
+  },
+): Promise<LocalApi> {
+  const { dataDir } = ctx;
+  const gateway = readGatewayConfig(source.template);
+  const functions = routedFunctions(
+    gateway,
+    readFunctions(source.template, {
+      ...(source.assemblyDir ? { assemblyDir: source.assemblyDir } : {}),
+      stackName: source.stackName,
+    }),
+  );
+  const tables = readTables(source.template);
+  let store: LocalStore | undefined;
+  if (tables.length) {
+    const started = await startLocalStore({
+      endpoint: ctx.endpoint,
+      ...(ctx.dynamo ? { dynamo: ctx.dynamo } : {}),
+      inMemory: options.inMemory,
+      dataDir,
+      tableName: options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),
+      tables,
+    });
+    store = started;
+    ctx.cleanUp.push(() => started.stop());
+  } else if (ctx.dynamo) {
+    await (await ctx.dynamo).stop();
+  }
+  const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
+  const overrides = functionEnvironmentOverrides(options);
+  const runtime = createFunctionRuntime({
+    functions: functions.map((fn) => ({ ...fn, environment: { ...fn.environment, ...overrides } })),
+    resources: {
+      tables: store?.tables ?? {},
+      ...(store ? { dynamodbEndpoint: store.endpoint } : {}),
+    },
+    account,
+    logFormat: options.logFormat ?? 'text',
+    sink: ctx.sink,
+    ...(options.logLevel ? { systemLogLevel: options.logLevel } : {}),
+    ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+    ...(options.maxEnvironments !== undefined ? { maxEnvironments: options.maxEnvironments } : {}),
+    watchCode: options.watch ?? false,
+  });
+  ctx.late.runtime = runtime;
+  ctx.cleanUp.push(() => runtime.stop());
   // The issuer's URL contains the port, known only once the server listens.
   const identity: { issuer?: DevIssuer; authorize?: JwtAuthorizer } = {};
   const server = createGatewayServer({
     config: gateway,
-    integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
+    integrations: runtime.integrations,
     authorize: async (header, scopes) =>
       identity.authorize
         ? identity.authorize(header, scopes)
         : { ok: false, status: 401, challenge: 'Bearer' },
     localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
   });
-  const url = await listen(server, options.port ?? 0).catch(async (error) => {
-    await store.stop();
-    throw error;
+  const url = await listen(server, options.port ?? 0);
+  ctx.cleanUp.push(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
   const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
   identity.issuer = issuer;
@@ -105,18 +294,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     issuer: issuer.issuer,
     audience: localAudiences(gateway.authorizer, issuer.audience),
   });
+  const [onlyTable, ...otherTables] = Object.values(store?.tables ?? {});
   return {
     url,
     docsUrl: `${url}/docs`,
-    dynamodbEndpoint: store.endpoint,
-    tableName: store.tableName,
+    dynamodbEndpoint: store?.endpoint ?? '',
+    tableName: onlyTable !== undefined && !otherTables.length ? onlyTable : '',
+    tables: store?.tables ?? {},
+    stackName: source.stackName,
     gateway,
     issuer,
     issueToken: (claims, tokenOptions) => issuer.sign(claims, tokenOptions),
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await store.stop();
-    },
+    environments: () => runtime.stats(),
+    stop: ctx.stopAll,
   };
 }

@@ -17,7 +17,8 @@ export type GatewayConfig = {
   };
   /** Lambda functions by logical id; routes point at them. */
   readonly functions: Readonly<Record<string, FunctionConfig>>;
-  readonly table: {
+  /** The table, when the template has exactly one. */
+  readonly table?: {
     readonly partitionKey: string;
     readonly sortKey: string;
     readonly ttlAttribute?: string;

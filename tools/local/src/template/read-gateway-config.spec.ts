@@ -86,7 +86,7 @@ describe('readGatewayConfig on the synthesized stacks', () => {
     const itemsId = routeOf(prod, '$default').functionId;
     expect(prod.functions[itemsId]).toEqual({
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        IDEMPOTENCY_TTL_SECONDS: '86400',
         POWERTOOLS_SERVICE_NAME: 'items-api',
         POWERTOOLS_METRICS_NAMESPACE: 'ItemsApi/prod',
         POWERTOOLS_TRACE_ENABLED: 'true',

@@ -28,7 +28,7 @@ type Resources = Readonly<Record<string, CfnResource>>;
  * The gateway settings of a synthesized stack (see `synthesizeTemplate` in `@items-api/infra`):
  * routes and their integrations, CORS, the JWT authorizer, stage throttling, the functions and
  * the table. The local server runs from this, so it follows whatever the CDK stack deploys.
- * @throws TemplateReadError when the template lacks an HTTP API, its stage or its table.
+ * @throws TemplateReadError when the template lacks an HTTP API or its stage.
  */
 export function readGatewayConfig(template: Record<string, unknown>): GatewayConfig {
   const cfn = template as CfnTemplate;
@@ -49,7 +49,7 @@ export function readGatewayConfig(template: Record<string, unknown>): GatewayCon
     functions: Object.fromEntries(
       resourcesOfType(cfn, 'AWS::Lambda::Function').map(([id, fn]) => [id, readFunction(fn)]),
     ),
-    table: readTable(onlyResourceOfType(cfn, 'AWS::DynamoDB::GlobalTable', 'AWS::DynamoDB::Table')),
+    ...readOnlyTable(cfn),
   };
 }
 
@@ -148,9 +148,22 @@ function readFunction(fn: CfnResource): FunctionConfig {
   };
 }
 
+/**
+ * The table when the template has exactly one (the items stack); other apps may have none or
+ * several (`readTables` reads them all).
+ */
+function readOnlyTable(cfn: CfnTemplate): Pick<GatewayConfig, 'table'> {
+  const tables = [
+    ...resourcesOfType(cfn, 'AWS::DynamoDB::GlobalTable'),
+    ...resourcesOfType(cfn, 'AWS::DynamoDB::Table'),
+  ];
+  const [only, ...others] = tables;
+  return only && !others.length ? { table: readTable(only) } : {};
+}
+
 type KeyElement = { AttributeName: string; KeyType: 'HASH' | 'RANGE' };
 
-function readTable([id, table]: [string, CfnResource]): GatewayConfig['table'] {
+function readTable([id, table]: [string, CfnResource]): NonNullable<GatewayConfig['table']> {
   const p = props(table);
   const keys = (p['KeySchema'] ?? []) as KeyElement[];
   const key = (type: KeyElement['KeyType']) => keys.find((k) => k.KeyType === type)?.AttributeName;

@@ -12,6 +12,8 @@ import { connect, type AddressInfo } from 'node:net';
 import { createJwtAuthorizer, type JwtAuthorizer } from '../../src/auth/jwt-authorizer';
 import { jsonResponse } from '../../src/gateway/from-result';
 import { createGatewayServer } from '../../src/server/gateway-server';
+import type { Integration } from '../../src/server/invoke';
+import type { GatewayConfig } from '../../src/template/gateway-config';
 import { localAudiences } from '../../src/template/read-authorizer';
 import { readGatewayConfig } from '../../src/template/read-gateway-config';
 import { FIXTURE_AUDIENCE, fixtureTemplate, type FixtureOptions } from './fixture-template';
@@ -126,7 +128,7 @@ export async function startGoldenGateway(
   };
   const server: Server = createGatewayServer({
     config,
-    integrations: {
+    integrations: inProcess(config, {
       EchoFunction: async (event) => {
         record(event);
         return {
@@ -161,7 +163,7 @@ export async function startGoldenGateway(
           headers: { 'access-control-allow-origin': '*' },
         };
       },
-    },
+    }),
     authorize: (identity, scopes) =>
       state.authorize
         ? state.authorize(identity, scopes)
@@ -239,3 +241,36 @@ export async function startGoldenGateway(
 }
 
 export type GoldenGateway = Awaited<ReturnType<typeof startGoldenGateway>>;
+
+type InProcessHandler = (event: APIGatewayProxyEventV2) => Promise<unknown>;
+
+/**
+ * The fixture's functions as in-process integrations (the events are what is under test here, not
+ * the execution environments): a result as the environment would return it, a throw or a run past
+ * the template's timeout as a failed invocation.
+ */
+function inProcess(
+  config: GatewayConfig,
+  handlers: Record<string, InProcessHandler>,
+): Record<string, Integration> {
+  return Object.fromEntries(
+    Object.entries(handlers).map(([id, handler]) => {
+      const timeoutMs = (config.functions[id]?.timeoutSeconds ?? 3) * 1000;
+      const integration: Integration = async (event) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), timeoutMs);
+        });
+        try {
+          const result = await Promise.race([handler(event), timedOut]);
+          return { ok: true, json: JSON.stringify(result ?? null) };
+        } catch {
+          return { ok: false, reason: 'error' };
+        } finally {
+          clearTimeout(timer);
+        }
+      };
+      return [id, integration];
+    }),
+  );
+}

@@ -1,0 +1,115 @@
+import { formatFunctionLine, formatMetrics } from './log-format';
+
+// Shapes from the Powertools for AWS Lambda (TypeScript) Logger docs ("Standard structured keys",
+// "Logging errors") and the CloudWatch Embedded Metric Format specification.
+const powertools = {
+  level: 'INFO',
+  message: 'item created',
+  timestamp: '2026-12-01T08:00:00.000Z',
+  service: 'items-api',
+  cold_start: true,
+  function_name: 'ItemsApi-dev-ItemsFunction',
+  function_memory_size: '512',
+  function_arn: 'arn:aws:lambda:us-east-1:000000000000:function:ItemsApi-dev-ItemsFunction',
+  function_request_id: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+  sampling_rate: 0,
+  xray_trace_id: '1-5759e988-bd862e3fe1be46a994272793',
+  correlation_id: 'Ja8Dej0ZoAMEbcg=',
+  route: 'POST /items',
+  status: 201,
+};
+
+describe('formatFunctionLine', () => {
+  it('shows a Powertools record as level, message and its own keys, not the standard ones', () => {
+    expect(formatFunctionLine(JSON.stringify(powertools))).toEqual({
+      level: 'INFO',
+      text: 'item created  correlation_id=Ja8Dej0ZoAMEbcg=  route="POST /items"  status=201  cold_start',
+    });
+  });
+
+  it('leaves cold_start out once the environment is warm', () => {
+    const warm = formatFunctionLine(JSON.stringify({ ...powertools, cold_start: false }));
+    expect(warm.text).not.toContain('cold_start');
+  });
+
+  it('shows a logged error as name: message with its stack below', () => {
+    const line = JSON.stringify({
+      ...powertools,
+      level: 'ERROR',
+      message: 'DynamoDB unavailable',
+      route: undefined,
+      status: undefined,
+      correlation_id: undefined,
+      cold_start: false,
+      error: {
+        name: 'TimeoutError',
+        location: 'file:///var/task/main.mjs:1:100',
+        message: 'socket hang up',
+        stack: 'TimeoutError: socket hang up\n    at send (file:///var/task/main.mjs:1:100)',
+      },
+    });
+    expect(formatFunctionLine(line)).toEqual({
+      level: 'ERROR',
+      text: 'DynamoDB unavailable\nTimeoutError: socket hang up\n    at send (file:///var/task/main.mjs:1:100)',
+    });
+  });
+
+  it('shows an EMF record as one metrics line with values, units and dimensions', () => {
+    const emf = {
+      _aws: {
+        Timestamp: 1796112000000,
+        CloudWatchMetrics: [
+          {
+            Namespace: 'ItemsApi',
+            Dimensions: [['service', 'operation']],
+            Metrics: [
+              { Name: 'Requests', Unit: 'Count' },
+              { Name: 'Latency', Unit: 'Milliseconds' },
+            ],
+          },
+        ],
+      },
+      service: 'items-api',
+      operation: 'createItem',
+      Requests: 1,
+      Latency: 12.5,
+    };
+    expect(formatFunctionLine(JSON.stringify(emf))).toEqual({
+      text: 'metrics ItemsApi Requests=1 Latency=12.5ms [service=items-api operation=createItem]',
+    });
+  });
+
+  it('joins several values of one metric (EMF allows arrays)', () => {
+    const text = formatMetrics({
+      _aws: {
+        CloudWatchMetrics: [{ Namespace: 'N', Dimensions: [], Metrics: [{ Name: 'Retries' }] }],
+      },
+      Retries: [1, 2],
+    });
+    expect(text).toBe('metrics N Retries=1,2');
+  });
+
+  it('shows Lambda’s text console line as level and message, multi-line messages restored', () => {
+    const line =
+      '2026-12-01T08:00:00.000Z\tc6af9ac6-7b61-11e6-9a41-93e812345678\tWARN\tfirst\rsecond';
+    expect(formatFunctionLine(line)).toEqual({ level: 'WARN', text: 'first\nsecond' });
+  });
+
+  it('shows Lambda’s JSON console record (LogFormat JSON) as level and message', () => {
+    const line = JSON.stringify({
+      timestamp: '2026-12-01T08:00:00.000Z',
+      level: 'INFO',
+      requestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+      message: 'hello',
+    });
+    expect(formatFunctionLine(line)).toEqual({ level: 'INFO', text: 'hello' });
+  });
+
+  it.each([
+    ['plain text', 'listening'],
+    ['JSON without a level', '{"a":1}'],
+    ['broken JSON', '{"level":"INFO",'],
+  ])('passes %s through as written', (_label, line) => {
+    expect(formatFunctionLine(line)).toEqual({ text: line });
+  });
+});

@@ -1,0 +1,46 @@
+import {
+  ItemsApiStack,
+  resolveStageConfig,
+  stackNameFor,
+  type StageOverrides,
+} from '@items-api/infra';
+import { App } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { itemsBundleDirs } from './items-bundles';
+import type { ItemsStack } from './items-stack';
+
+/**
+ * The items stack of a stage as `cdk synth` makes it from the built bundles, with asset staging
+ * off (`aws:cdk:disable-asset-staging`, what `sam local` asks CDK for): each function's asset
+ * metadata then names the bundle directory itself, so a rebuilt bundle is what runs next.
+ */
+export function synthesizeItemsStack(options: {
+  stage: string;
+  overrides?: StageOverrides;
+}): ItemsStack {
+  const outdir = mkdtempSync(join(tmpdir(), 'items-api-local-synth-'));
+  try {
+    const config = resolveStageConfig(options.stage, options.overrides);
+    const app = new App({
+      analyticsReporting: false,
+      outdir,
+      context: { 'aws:cdk:disable-asset-staging': true, 'aws:cdk:enable-asset-metadata': true },
+    });
+    const stackName = stackNameFor(config.stageName);
+    const stack = new ItemsApiStack(app, stackName, {
+      config,
+      itemsCode: Code.fromAsset(itemsBundleDirs.api),
+      docsCode: Code.fromAsset(itemsBundleDirs.docs),
+    });
+    const template = app.synth().getStackArtifact(stack.artifactId).template as Record<
+      string,
+      unknown
+    >;
+    return { template, stackName: stack.stackName };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
