@@ -102,6 +102,7 @@ export function completeOperation(operation: OperationObject, route: AppRoute): 
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
-    security: metadata.auth === 'jwt' ? [{ bearerAuth: [] }] : [],
+    // The scopes the access token must carry (API Gateway's AuthorizationScopes, from the same metadata).
+    security: metadata.auth === 'jwt' ? [{ bearerAuth: [...(metadata.scopes ?? [])] }] : [],
   };
 }
