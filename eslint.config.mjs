@@ -19,7 +19,7 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Dependencies point one way: contract ← api ← infra/local; contract ← client.
+      // Dependencies point one way: contract ← api ← infra/local; contract ← client ← web.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -28,10 +28,21 @@ export default [
           depConstraints: [
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:app'] },
+            // The web app is a client of the API: the SDK and the contract, nothing server-side.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:contract', 'type:client'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contract', 'type:app', 'type:web'],
+            },
             {
               sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:contract', 'type:app', 'type:client', 'type:tool'],
+              onlyDependOnLibsWithTags: [
+                'type:contract',
+                'type:app',
+                'type:client',
+                'type:tool',
+                'type:web',
+              ],
             },
           ],
         },

@@ -1,0 +1,2 @@
+// What other projects use of the web app: the runtime config the deploy and `npm start` write.
+export { parseRuntimeConfig, RUNTIME_CONFIG_PATH, type WebRuntimeConfig } from './runtime-config';
