@@ -8,6 +8,8 @@ async function main() {
     port: args.port,
     inMemory: args.inMemory,
     stage: args.stage,
+    // The web app on the next port, its own origin, so the browser does real CORS.
+    web: { port: args.port === 0 ? 0 : args.port + 1 },
     logLevel: 'info',
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });
@@ -15,6 +17,7 @@ async function main() {
     [
       `Items API (stage ${args.stage}) at ${api.url}`,
       `  docs:      ${api.docsUrl}`,
+      `  web:       ${api.webUrl}`,
       `  dynamodb:  ${api.dynamodbEndpoint} (table ${api.tableName}${args.inMemory ? ', in memory' : ', data in .local-data'})`,
       `  token:     npm run token -- --sub alice${args.port === 3000 ? '' : ` --port ${args.port}`}`,
       '',

@@ -1,7 +1,7 @@
 import { build, type Metafile } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 const projectRoot = resolve(__dirname, '..', '..');
 const workspaceRoot = resolve(projectRoot, '..', '..');
@@ -20,17 +20,19 @@ export function nodeOnlyImports(metafile: Metafile): string[] {
   );
 }
 
+/** The built app: file name (`app.js`, `index.html`, …) → contents. */
+export type WebAppFiles = ReadonlyMap<string, Uint8Array>;
+
 /**
- * Bundles `src/main.ts` for browsers (ES2022 modules, minified) and copies `public/`. Fails on
- * any Node-only import: `platform: 'browser'` leaves none resolvable.
+ * Bundles `src/main.ts` for browsers (ES2022 modules, minified) next to `public/`, in memory.
+ * Fails on any Node-only import: `platform: 'browser'` leaves none resolvable.
  */
-export async function buildWebApp(outDir = webDistDir) {
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+export async function bundleWebApp(): Promise<{ files: WebAppFiles; metafile: Metafile }> {
   const result = await build({
     entryPoints: [join(projectRoot, 'src', 'main.ts')],
-    outfile: join(outDir, 'app.js'),
+    outfile: join(projectRoot, 'out', 'app.js'),
     bundle: true,
+    write: false,
     format: 'esm',
     platform: 'browser',
     target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
@@ -44,8 +46,19 @@ export async function buildWebApp(outDir = webDistDir) {
   const nodeOnly = nodeOnlyImports(result.metafile);
   if (nodeOnly.length)
     throw new Error(`Node-only imports in the web bundle: ${nodeOnly.join(', ')}`);
+  const files = new Map<string, Uint8Array>(
+    result.outputFiles.map((file) => [basename(file.path), file.contents]),
+  );
   const publicDir = join(projectRoot, 'public');
-  for (const file of readdirSync(publicDir))
-    copyFileSync(join(publicDir, file), join(outDir, file));
-  return { outDir, metafile: result.metafile, bytes: statSync(join(outDir, 'app.js')).size };
+  for (const name of readdirSync(publicDir)) files.set(name, readFileSync(join(publicDir, name)));
+  return { files, metafile: result.metafile };
+}
+
+/** `nx run web:build`: the bundle written to `outDir`. */
+export async function buildWebApp(outDir = webDistDir) {
+  const { files, metafile } = await bundleWebApp();
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  for (const [name, contents] of files) writeFileSync(join(outDir, name), contents);
+  return { outDir, metafile, bytes: files.get('app.js')?.byteLength ?? 0 };
 }

@@ -17,8 +17,8 @@ export type GatewayServerOptions = {
   /** Handlers by the logical id of the function the template routes to. */
   integrations: Readonly<Record<string, Integration>>;
   authorize: (authorization: string | undefined) => Promise<AuthorizerResult>;
-  /** Answers for local-only paths (the dev issuer's JWKS), checked before the gateway. */
-  localRoutes?: (path: string) => HttpResponse | undefined;
+  /** Answers for local-only paths (the dev issuer's endpoints), checked before the gateway. */
+  localRoutes?: (req: IncomingMessage, url: URL) => Promise<HttpResponse | undefined>;
 };
 
 const gatewayError = ({ status, message }: GatewayMessage, headers: Record<string, string> = {}) =>
@@ -44,7 +44,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://gateway.local');
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const local = options.localRoutes?.(url.pathname);
+    const local = await options.localRoutes?.(req, url);
     if (local) return local;
     if (Number(req.headers['content-length'] ?? 0) > GatewayLimits.maxRequestBytes) {
       req.resume();

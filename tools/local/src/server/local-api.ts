@@ -6,12 +6,15 @@ import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
 import { createJwtAuthorizer, type AuthorizerResult } from '../auth/jwt-authorizer';
 import { localIssuer } from '../auth/local-identity';
+import { LOCAL_M2M_CLIENT, localClients } from '../auth/oauth-clients';
+import { createOAuthProvider } from '../auth/oauth-provider';
 import type { GatewayConfig } from '../template/gateway-config';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
 import { bindIntegrations, itemsFunctionOf } from './integrations';
 import { issuerRoutes } from './issuer-routes';
 import { startLocalStore } from './local-store';
+import { localWebConfig, startWebServer, withWebOrigin, type WebServer } from './web-server';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -27,12 +30,16 @@ export type LocalApiOptions = {
   /** A template to follow instead of synthesizing the stage (tests of CDK settings). */
   template?: Record<string, unknown>;
   tableName?: string;
+  /** Also serve the web app on its own origin (port 0: any free port). */
+  web?: { port: number };
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 };
 
 export type LocalApi = {
   url: string;
   docsUrl: string;
+  /** The web app's origin, when `web` was asked for. */
+  webUrl?: string;
   dynamodbEndpoint: string;
   tableName: string;
   gateway: GatewayConfig;
@@ -64,15 +71,25 @@ function listen(server: Server, port: number): Promise<string> {
 /** The whole API on this machine: the stage's gateway behaviour, the same handlers, DynamoDB Local. */
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
   const dataDir = options.dataDir ?? '.local-data';
-  const gateway = readGatewayConfig(
+  const template = readGatewayConfig(
     options.template ?? synthesizeTemplate({ stage: options.stage ?? 'dev' }),
   );
+  const site: { web?: WebServer; config?: () => ReturnType<typeof localWebConfig> } = {};
+  if (options.web) {
+    site.web = await startWebServer({ port: options.web.port, config: () => site.config?.() });
+  }
+  const gateway = site.web
+    ? { ...template, cors: withWebOrigin(template.cors, site.web.url) }
+    : template;
   const store = await startLocalStore({
     endpoint: options.dynamodbEndpoint ?? process.env.DYNAMODB_ENDPOINT,
     inMemory: options.inMemory,
     dataDir,
     tableName: options.tableName ?? 'items-local',
     table: gateway.table,
+  }).catch(async (error) => {
+    await site.web?.stop();
+    throw error;
   });
   const env = {
     ...itemsFunctionOf(gateway).environment,
@@ -84,26 +101,35 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const items = createItemsHandler(createDependencies(loadConfig(env)));
   // The issuer's URL contains the port, known only once the server listens.
   const identity: {
-    issuer?: DevIssuer;
     authorize?: (header?: string) => Promise<AuthorizerResult>;
+    routes?: ReturnType<typeof issuerRoutes>;
   } = {};
   const server = createGatewayServer({
     config: gateway,
     integrations: bindIntegrations(gateway, { items, docs: createDocsHandler(loadDocsSite()) }),
     authorize: async (header) =>
       identity.authorize ? identity.authorize(header) : { ok: false, challenge: 'Bearer' },
-    localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
+    localRoutes: async (req, url) => identity.routes?.(req, url),
   });
   const url = await listen(server, options.port ?? 0).catch(async (error) => {
     await store.stop();
+    await site.web?.stop();
     throw error;
   });
   const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
-  identity.issuer = issuer;
-  identity.authorize = createJwtAuthorizer({ issuer: issuer.issuer, audience: [issuer.audience] });
+  identity.authorize = createJwtAuthorizer({
+    issuer: issuer.issuer,
+    audience: [issuer.audience, LOCAL_M2M_CLIENT.id],
+  });
+  const redirectUris = site.web ? [`${site.web.url}/`] : [];
+  identity.routes = issuerRoutes(
+    createOAuthProvider({ issuer, clients: localClients(issuer.audience, redirectUris) }),
+  );
+  site.config = () => localWebConfig(url, issuer);
   return {
     url,
     docsUrl: `${url}/docs`,
+    ...(site.web ? { webUrl: site.web.url } : {}),
     dynamodbEndpoint: store.endpoint,
     tableName: store.tableName,
     gateway,
@@ -112,6 +138,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await site.web?.stop();
       await store.stop();
     },
   };

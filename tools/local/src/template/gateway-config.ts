@@ -34,7 +34,10 @@ export type GatewayRoute = {
 };
 
 export type CorsConfig = {
+  /** The origins written as plain values in the template. */
   readonly allowOrigins: readonly string[];
+  /** How many origins CloudFormation resolves at deploy time (the web app's distribution). */
+  readonly deployTimeOrigins?: number;
   readonly allowMethods: readonly string[];
   readonly allowHeaders: readonly string[];
   readonly exposeHeaders: readonly string[];

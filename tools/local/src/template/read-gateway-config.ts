@@ -78,8 +78,12 @@ function readRoute(id: string, route: CfnResource, resources: Resources): Gatewa
 
 function readCors(value: unknown): CorsConfig {
   const cors = (value ?? {}) as Record<string, unknown>;
+  const origins: unknown[] = Array.isArray(cors['AllowOrigins']) ? cors['AllowOrigins'] : [];
+  const deployTimeOrigins = origins.filter((origin) => typeof origin !== 'string').length;
   return {
-    allowOrigins: literalStrings(cors['AllowOrigins']) ?? [],
+    ...(deployTimeOrigins ? { deployTimeOrigins } : {}),
+    allowOrigins: origins.filter((origin): origin is string => typeof origin === 'string'),
+
     allowMethods: literalStrings(cors['AllowMethods']) ?? [],
     allowHeaders: literalStrings(cors['AllowHeaders']) ?? [],
     exposeHeaders: literalStrings(cors['ExposeHeaders']) ?? [],
