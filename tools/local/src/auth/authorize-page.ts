@@ -4,9 +4,12 @@ const escapeHtml = (value: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-/** The page's policy: no script at all, styles only from this page, the form posts back here. */
-export const authorizePageCsp =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * The page's policy: no script at all, styles only from this page, the form posts back here and
+ * may be redirected on to the client's registered redirect URI (CSP `form-action` covers redirects).
+ */
+export const authorizePageCsp = (redirectOrigin?: string) =>
+  `default-src 'none'; style-src 'unsafe-inline'; form-action 'self'${redirectOrigin ? ` ${redirectOrigin}` : ''}; frame-ancestors 'none'; base-uri 'none'`;
 
 /**
  * The local sign-in page: a user name, no password (any name signs in as that subject). The

@@ -39,11 +39,11 @@ type CodeGrant = {
 
 type RefreshGrant = { clientId: string; sub: string; scope: string[] };
 
-const html = (status: number, body: string): HttpResponse => ({
+const html = (status: number, body: string, redirectUri?: string): HttpResponse => ({
   status,
   headers: {
     'content-type': 'text/html; charset=utf-8',
-    'content-security-policy': authorizePageCsp,
+    'content-security-policy': authorizePageCsp(redirectUri && new URL(redirectUri).origin),
     'x-frame-options': 'DENY',
     'cache-control': 'no-store',
   },
@@ -218,12 +218,13 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     const checked = checkAuthorization(params);
     if ('page' in checked) return checked.page;
     if ('redirectError' in checked) return checked.redirectError;
-    if (request.method !== 'POST') return html(200, authorizePage(params));
+    if (request.method !== 'POST') return html(200, authorizePage(params), checked.redirectUri);
     const username = params.get('username')?.trim() ?? '';
     if (!USERNAME.test(username)) {
       return html(
         400,
         authorizePage(params, 'Enter a user name: 1–128 visible characters, no spaces.'),
+        checked.redirectUri,
       );
     }
     const code = opaque();
