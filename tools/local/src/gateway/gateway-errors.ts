@@ -2,6 +2,7 @@
 export const GatewayMessages = {
   notFound: { status: 404, message: 'Not Found' },
   unauthorized: { status: 401, message: 'Unauthorized' },
+  forbidden: { status: 403, message: 'Forbidden' },
   tooManyRequests: { status: 429, message: 'Too Many Requests' },
   tooLarge: { status: 413, message: 'Request Entity Too Large' },
   internal: { status: 500, message: 'Internal Server Error' },

@@ -70,6 +70,12 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         return gatewayError(GatewayMessages.unauthorized, {
           'www-authenticate': verdict.challenge,
         });
+      // A route with AuthorizationScopes needs one of them in the token's scope claim, else 403
+      // (API Gateway developer guide, "Control access to HTTP APIs with JWT authorizers").
+      const required = match.route.scopes ?? [];
+      if (required.length && !required.some((scope) => verdict.scopes.includes(scope))) {
+        return gatewayError(GatewayMessages.forbidden);
+      }
       authorizer = { claims: verdict.claims, scopes: verdict.scopes };
     }
     const integration = options.integrations[match.route.functionId];

@@ -59,7 +59,7 @@ export async function startWebServer(options: {
       return;
     }
     const headers = siteHeaders([
-      ...new Set([new URL(config.apiUrl).origin, new URL(config.auth.tokenEndpoint).origin]),
+      ...new Set([new URL(config.apiUrl).origin, new URL(config.auth.issuer).origin]),
     ]);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();

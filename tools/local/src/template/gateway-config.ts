@@ -27,6 +27,8 @@ export type GatewayRoute = {
   /** `GET /items/{id}` or `$default`. */
   readonly routeKey: string;
   readonly auth: 'jwt' | 'none';
+  /** The route's AuthorizationScopes: the token's `scope` must hold one of them. */
+  readonly scopes?: readonly string[];
   /** Logical id of the Lambda function the integration calls. */
   readonly functionId: string;
   readonly payloadFormatVersion: '2.0' | '1.0';

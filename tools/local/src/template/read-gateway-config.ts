@@ -70,6 +70,9 @@ function readRoute(id: string, route: CfnResource, resources: Resources): Gatewa
   return {
     routeKey,
     auth: authorizationType === 'JWT' ? 'jwt' : 'none',
+    ...(literalStrings(p['AuthorizationScopes'])?.length
+      ? { scopes: literalStrings(p['AuthorizationScopes']) }
+      : {}),
     functionId,
     payloadFormatVersion: ip['PayloadFormatVersion'] === '1.0' ? '1.0' : '2.0',
     timeoutMs: optionalNumber(ip['TimeoutInMillis']) ?? defaults.integrationTimeoutMs,
