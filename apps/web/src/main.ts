@@ -1,5 +1,5 @@
 import { startApp } from './app';
-import { createAuthClient } from './auth/auth-client';
+import { createAuthClient, resolveEndpoints } from './auth/auth-client';
 import { sessionStore } from './auth/session-store';
 import { parseRuntimeConfig, RUNTIME_CONFIG_PATH } from './runtime-config';
 import { byId, h } from './ui/dom';
@@ -19,7 +19,11 @@ async function main() {
   if (!response.ok) throw new Error(`${RUNTIME_CONFIG_PATH} answered ${response.status}`);
   const config = parseRuntimeConfig(await response.json());
   // The redirect URI registered for this app: its own origin's root.
-  const auth = createAuthClient(config.auth, `${window.location.origin}/`);
+  const auth = createAuthClient(
+    config.auth,
+    await resolveEndpoints(config.auth),
+    `${window.location.origin}/`,
+  );
   const here = new URL(window.location.href);
   if (auth.isCallback(here)) {
     window.history.replaceState(null, '', '/');

@@ -9,10 +9,11 @@ export type WebRuntimeConfig = {
   readonly auth: {
     /** The OpenID issuer (`iss` of its tokens). */
     readonly issuer: string;
-    readonly authorizationEndpoint: string;
-    readonly tokenEndpoint: string;
+    /** The endpoints; when left out, read from the issuer's OpenID discovery document. */
+    readonly authorizationEndpoint?: string;
+    readonly tokenEndpoint?: string;
     /** Sign-out: called with `client_id` and `logout_uri` (Cognito's `/logout`). */
-    readonly logoutEndpoint: string;
+    readonly logoutEndpoint?: string;
     /** The public SPA app client (no secret; code + PKCE). */
     readonly clientId: string;
     readonly scopes: readonly string[];
@@ -31,6 +32,8 @@ const isUrl = (value: unknown): value is string => {
   }
 };
 
+const optionalUrl = (value: unknown) => value === undefined || isUrl(value);
+
 /** @throws Error naming each missing or malformed setting. */
 export function parseRuntimeConfig(value: unknown): WebRuntimeConfig {
   const config = (value ?? {}) as Partial<WebRuntimeConfig>;
@@ -38,9 +41,9 @@ export function parseRuntimeConfig(value: unknown): WebRuntimeConfig {
   const problems = [
     isUrl(config.apiUrl) ? '' : 'apiUrl',
     isUrl(auth.issuer) ? '' : 'auth.issuer',
-    isUrl(auth.authorizationEndpoint) ? '' : 'auth.authorizationEndpoint',
-    isUrl(auth.tokenEndpoint) ? '' : 'auth.tokenEndpoint',
-    isUrl(auth.logoutEndpoint) ? '' : 'auth.logoutEndpoint',
+    optionalUrl(auth.authorizationEndpoint) ? '' : 'auth.authorizationEndpoint',
+    optionalUrl(auth.tokenEndpoint) ? '' : 'auth.tokenEndpoint',
+    optionalUrl(auth.logoutEndpoint) ? '' : 'auth.logoutEndpoint',
     typeof auth.clientId === 'string' && auth.clientId ? '' : 'auth.clientId',
     Array.isArray(auth.scopes) && auth.scopes.every((s) => typeof s === 'string')
       ? ''

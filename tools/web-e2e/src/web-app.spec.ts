@@ -1,4 +1,4 @@
-import { bundleWebApp, nodeOnlyImports } from '@items-api/web';
+import { bundleWebApp, nodeOnlyImports } from '@items-api/web/build';
 import type { Page } from 'playwright-core';
 import { signIn, startWebStack, submitSignInPage, type WebStack } from '../test/web-stack';
 

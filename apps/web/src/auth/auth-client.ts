@@ -31,20 +31,53 @@ function usernameFrom(idToken: string | undefined, fallback: string): string {
   }
 }
 
+/** The issuer's endpoints: from the config, or else from its discovery document. */
+export type SignInEndpoints = {
+  readonly authorizationEndpoint: string;
+  readonly tokenEndpoint: string;
+  readonly logoutEndpoint?: string;
+};
+
+export async function resolveEndpoints(config: WebRuntimeConfig['auth']): Promise<SignInEndpoints> {
+  const { authorizationEndpoint, tokenEndpoint, logoutEndpoint } = config;
+  if (authorizationEndpoint && tokenEndpoint) {
+    return { authorizationEndpoint, tokenEndpoint, ...(logoutEndpoint ? { logoutEndpoint } : {}) };
+  }
+  const issuer = new URL(config.issuer);
+  const options = isLoopback(config.issuer) ? { [oauth.allowInsecureRequests]: true } : {};
+  const as = await oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, options),
+  );
+  if (!as.authorization_endpoint || !as.token_endpoint) {
+    throw new Error(`${config.issuer} has no authorization or token endpoint`);
+  }
+  const end = logoutEndpoint ?? (as['end_session_endpoint'] as string | undefined);
+  return {
+    authorizationEndpoint: as.authorization_endpoint,
+    tokenEndpoint: as.token_endpoint,
+    ...(end ? { logoutEndpoint: end } : {}),
+  };
+}
+
 /**
  * Sign-in with the authorization-code flow and PKCE S256 (RFC 6749 §4.1, RFC 7636), the token
  * refresh and sign-out, against the local issuer or Cognito's hosted UI, with oauth4webapi.
  */
-export function createAuthClient(config: WebRuntimeConfig['auth'], redirectUri: string) {
+export function createAuthClient(
+  config: WebRuntimeConfig['auth'],
+  endpoints: SignInEndpoints,
+  redirectUri: string,
+) {
   const as: oauth.AuthorizationServer = {
     issuer: config.issuer,
-    authorization_endpoint: config.authorizationEndpoint,
-    token_endpoint: config.tokenEndpoint,
+    authorization_endpoint: endpoints.authorizationEndpoint,
+    token_endpoint: endpoints.tokenEndpoint,
   };
   const client: oauth.Client = { client_id: config.clientId };
   const clientAuth = oauth.None();
   // Plain HTTP only for the local issuer on this machine.
-  const requestOptions = isLoopback(config.tokenEndpoint)
+  const requestOptions = isLoopback(endpoints.tokenEndpoint)
     ? { [oauth.allowInsecureRequests]: true }
     : {};
 
@@ -62,7 +95,7 @@ export function createAuthClient(config: WebRuntimeConfig['auth'], redirectUri: 
       const state = oauth.generateRandomState();
       const nonce = oauth.generateRandomNonce();
       sessionStore.savePending({ state, nonce, codeVerifier });
-      const url = new URL(config.authorizationEndpoint);
+      const url = new URL(endpoints.authorizationEndpoint);
       url.search = new URLSearchParams({
         client_id: config.clientId,
         redirect_uri: redirectUri,
@@ -141,10 +174,14 @@ export function createAuthClient(config: WebRuntimeConfig['auth'], redirectUri: 
       }
     },
 
-    /** Forgets the tokens here and at the issuer's sign-out endpoint, then comes back. */
+    /** Forgets the tokens here and at the issuer's sign-out endpoint (if any), then comes back. */
     signOut(): void {
       sessionStore.clear();
-      const url = new URL(config.logoutEndpoint);
+      if (!endpoints.logoutEndpoint) {
+        window.location.assign(redirectUri);
+        return;
+      }
+      const url = new URL(endpoints.logoutEndpoint);
       url.search = new URLSearchParams({
         client_id: config.clientId,
         logout_uri: redirectUri,

@@ -1,6 +1,7 @@
 import { allScopes } from '@items-api/contract';
 import { siteHeaders } from '@items-api/infra';
-import { bundleWebApp, RUNTIME_CONFIG_PATH, type WebRuntimeConfig } from '@items-api/web';
+import { RUNTIME_CONFIG_PATH, type WebRuntimeConfig } from '@items-api/web';
+import { bundleWebApp } from '@items-api/web/build';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
