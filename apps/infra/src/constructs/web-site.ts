@@ -1,5 +1,5 @@
 import { RUNTIME_CONFIG_PATH, type WebRuntimeConfig } from '@items-api/web';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -165,6 +165,9 @@ export class WebSite extends Construct {
       c.node.id.startsWith('Custom::CDKBucketDeployment'),
     );
     if (!provider) return;
+    // cdk-nag names the asset bucket as synthesized: a concrete account and region when the stack has them.
+    const pseudo = (value: string, name: string) =>
+      Token.isUnresolved(value) ? `<AWS::${name}>` : value;
     const siteBucket = stack.getLogicalId(this.bucket.node.defaultChild as CfnBucket);
     const wildcards = [
       'Action::s3:GetObject*',
@@ -172,7 +175,7 @@ export class WebSite extends Construct {
       'Action::s3:List*',
       'Action::s3:DeleteObject*',
       'Action::s3:Abort*',
-      'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+      `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${pseudo(stack.account, 'AccountId')}-${pseudo(stack.region, 'Region')}/*`,
       `Resource::<${siteBucket}.Arn>/*`,
       'Resource::*',
     ];
