@@ -56,10 +56,14 @@ export function startApp(options: { apiUrl: string; auth: AuthClient; notice?: s
     }
   }
 
-  const describe = (error: unknown) =>
-    isItemsApiError(error)
-      ? [error.title, error.detail].filter(Boolean).join(': ')
-      : 'Something went wrong. Try again.';
+  const describe = (error: unknown) => {
+    if (!isItemsApiError(error)) return 'Something went wrong. Try again.';
+    // API Gateway's 403: the token lacks the route's scope (e.g. a read-only sign-in).
+    if (error.status === 403) return 'Forbidden: your sign-in does not allow this change.';
+    if (error.status === 0)
+      return 'The API could not be reached. Check your connection and try again.';
+    return [error.title, error.detail].filter(Boolean).join(': ');
+  };
 
   /** A create's idempotency key lives as long as its input: the same submit again is one item. */
   let pendingCreate: { key: string; body: string } | undefined;

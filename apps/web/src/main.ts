@@ -1,5 +1,5 @@
 import { startApp } from './app';
-import { createAuthClient, resolveEndpoints } from './auth/auth-client';
+import { createAuthClient, describeSignInError, resolveEndpoints } from './auth/auth-client';
 import { sessionStore } from './auth/session-store';
 import { parseRuntimeConfig, RUNTIME_CONFIG_PATH } from './runtime-config';
 import { byId, h } from './ui/dom';
@@ -30,8 +30,10 @@ async function main() {
     try {
       await auth.completeSignIn(here);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return showSignedOut(() => void auth.signIn(), `Sign-in failed: ${message}`);
+      return showSignedOut(
+        () => void auth.signIn(),
+        `Sign-in failed (${describeSignInError(error)}). Please sign in again.`,
+      );
     }
   }
   if (!sessionStore.load()) return showSignedOut(() => void auth.signIn());

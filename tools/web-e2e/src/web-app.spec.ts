@@ -93,6 +93,23 @@ describe('the web app from its own origin, against the local API', () => {
     await context.close();
   });
 
+  it('tells the person when sign-in was refused (access_denied) and offers it again', async () => {
+    const context = await stack.newContext();
+    const page = await context.newPage();
+    await page.goto(stack.webUrl);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Sign-in failed \(access_denied: the sign-in was cancelled\)/)
+      .waitFor();
+    expect(new URL(page.url()).origin).toBe(stack.webUrl);
+    expect(await page.evaluate(() => localStorage.getItem('items-web.session'))).toBeNull();
+    await signIn(page, stack.webUrl, 'ivy');
+    expect(await page.getByText('Signed in as ivy').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('lists every item, following nextCursor past the first page', async () => {
     const token = await stack.api.issueToken({ sub: 'carol' });
     for (let i = 1; i <= 103; i += 1) {

@@ -5,6 +5,20 @@ import { sessionStore, type Session } from './session-store';
 /** Refresh this long before the access token expires, so a request never carries a dying one. */
 const EXPIRY_MARGIN_MS = 30_000;
 
+/**
+ * What the issuer said when a sign-in failed, in words: `access_denied: …` from the redirect
+ * (RFC 6749 §4.1.2.1) or `invalid_grant: …` from the token endpoint (§5.2).
+ */
+export function describeSignInError(error: unknown): string {
+  if (
+    error instanceof oauth.AuthorizationResponseError ||
+    error instanceof oauth.ResponseBodyError
+  ) {
+    return [error.error, error.error_description].filter(Boolean).join(': ');
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The person has to sign in (again): no session, or it expired and could not be refreshed. */
 export class SignInRequired extends Error {
   constructor(readonly reason: 'signed-out' | 'expired') {

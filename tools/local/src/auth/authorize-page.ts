@@ -17,7 +17,7 @@ export const authorizePageCsp = (redirectOrigin?: string) =>
  */
 export function authorizePage(params: URLSearchParams, error?: string): string {
   const hidden = [...params]
-    .filter(([name]) => name !== 'username')
+    .filter(([name]) => name !== 'username' && name !== 'cancel')
     .map(
       ([name, value]) =>
         `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
@@ -32,7 +32,8 @@ export function authorizePage(params: URLSearchParams, error?: string): string {
     <title>Sign in — local issuer</title>
     <style>
       body { font: 16px/1.5 system-ui, sans-serif; max-width: 24rem; margin: 4rem auto; padding: 0 1rem; }
-      label, input, button { display: block; font: inherit; }
+      label, input { display: block; font: inherit; }
+      button { font: inherit; margin-right: .5rem; }
       input[type=text] { width: 100%; padding: .4rem; margin: .25rem 0 1rem; box-sizing: border-box; }
       button { padding: .4rem 1.2rem; }
       [role=alert] { color: #a00; }
@@ -48,6 +49,7 @@ export function authorizePage(params: URLSearchParams, error?: string): string {
         <label for="username">Username</label>
         <input id="username" name="username" type="text" autocomplete="username" required maxlength="128" value="${escapeHtml(username)}"${error ? ' aria-invalid="true" aria-describedby="username-error"' : ''} autofocus>
         <button type="submit">Sign in</button>
+        <button type="submit" name="cancel" value="1" formnovalidate>Cancel</button>
       </form>
     </main>
   </body>

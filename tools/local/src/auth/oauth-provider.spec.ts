@@ -146,6 +146,15 @@ describe('local OpenID provider', () => {
     expect(json(await exchange(code)).error).toBe('invalid_grant');
   });
 
+  it('redirects back with access_denied when the person cancels (RFC 6749 §4.1.2.1)', async () => {
+    const { form, authorizeParams } = await setup();
+    const response = await form('/authorize', { ...authorizeParams, cancel: '1' });
+    const location = new URL(response.headers['location']!);
+    expect(location.searchParams.get('error')).toBe('access_denied');
+    expect(location.searchParams.get('state')).toBe('st');
+    expect(location.searchParams.has('code')).toBe(false);
+  });
+
   it('never redirects to an unregistered redirect URI: an error page instead (RFC 6749 §4.1.2.1)', async () => {
     const { send, authorizeParams } = await setup();
     const page = await send({

@@ -170,6 +170,7 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
         redirectUri: string;
         scope: string[];
         codeChallenge: string;
+        back: (error: AuthorizeErrorCode, description: string) => { redirectError: HttpResponse };
       } {
     const repeated = [...new Set(params.keys())].filter((k) => params.getAll(k).length > 1);
     const client = clientById(params.get('client_id') ?? undefined);
@@ -185,7 +186,7 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
       const state = params.get('state');
       if (state !== null) target.searchParams.set('state', state);
       target.searchParams.set('iss', issuer.issuer);
-      return { redirectError: redirect(target.href) };
+      return { redirectError: redirect(target.href) } as const;
     };
     if (repeated.length) return back('invalid_request', `${repeated.join(', ')} repeated`);
     if (!client.grantTypes.includes('authorization_code')) {
@@ -207,7 +208,7 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     if ('unknown' in granted) {
       return back('invalid_scope', `unknown scope ${granted.unknown.join(' ')}`);
     }
-    return { client, redirectUri, scope: granted.scope, codeChallenge: challenge };
+    return { client, redirectUri, scope: granted.scope, codeChallenge: challenge, back };
   }
 
   function authorize(request: IssuerRequest): HttpResponse {
@@ -219,6 +220,9 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     if ('page' in checked) return checked.page;
     if ('redirectError' in checked) return checked.redirectError;
     if (request.method !== 'POST') return html(200, authorizePage(params), checked.redirectUri);
+    if (params.get('cancel')) {
+      return checked.back('access_denied', 'the sign-in was cancelled').redirectError;
+    }
     const username = params.get('username')?.trim() ?? '';
     if (!USERNAME.test(username)) {
       return html(
