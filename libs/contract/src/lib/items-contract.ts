@@ -19,7 +19,7 @@ const ConditionalHeader = z.string().max(1024);
 
 /**
  * The /items API. Route names become OpenAPI operationIds and client method names.
- * Error bodies are problem+json, except 401/429 which API Gateway itself answers.
+ * Error bodies are problem+json, except 401/403/429 which API Gateway itself answers.
  */
 export const itemsContract = c.router(
   {
@@ -89,6 +89,8 @@ export const itemsContract = c.router(
     strictStatusCodes: true,
     commonResponses: {
       401: GatewayErrorSchema,
+      // The token lacks the route's scope (`metadata.scopes`): API Gateway answers itself.
+      403: GatewayErrorSchema,
       429: GatewayErrorSchema,
       500: ProblemSchema,
       503: ProblemSchema,
