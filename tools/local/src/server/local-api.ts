@@ -4,15 +4,13 @@ import { synthesizeTemplate } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
-import { createJwtAuthorizer, type AuthorizerResult } from '../auth/jwt-authorizer';
-import { localIssuer } from '../auth/local-identity';
-import { LOCAL_M2M_CLIENT, localClients } from '../auth/oauth-clients';
-import { createOAuthProvider } from '../auth/oauth-provider';
+import type { AuthorizerResult } from '../auth/jwt-authorizer';
+import { localIdentity } from '../auth/local-auth';
 import type { GatewayConfig } from '../template/gateway-config';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { createGatewayServer } from './gateway-server';
 import { bindIntegrations, itemsFunctionOf } from './integrations';
-import { issuerRoutes } from './issuer-routes';
+import type { issuerRoutes } from './issuer-routes';
 import { startLocalStore } from './local-store';
 import { localWebConfig, startWebServer, withWebOrigin, type WebServer } from './web-server';
 
@@ -116,15 +114,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     await site.web?.stop();
     throw error;
   });
-  const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
-  identity.authorize = createJwtAuthorizer({
-    issuer: issuer.issuer,
-    audience: [issuer.audience, LOCAL_M2M_CLIENT.id],
-  });
-  const redirectUris = site.web ? [`${site.web.url}/`] : [];
-  identity.routes = issuerRoutes(
-    createOAuthProvider({ issuer, clients: localClients(issuer.audience, redirectUris) }),
+  const { issuer, authorize, routes } = await localIdentity(
+    url,
+    gateway,
+    options.inMemory ? undefined : dataDir,
+    site.web ? [`${site.web.url}/`] : [],
   );
+  identity.authorize = authorize;
+  identity.routes = routes;
   site.config = () => localWebConfig(url, issuer);
   return {
     url,
