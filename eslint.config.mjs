@@ -4,7 +4,14 @@ import prettier from 'eslint-config-prettier';
 
 /** @param {string[]} importableApps */
 function moduleBoundaries(importableApps = []) {
-  const allTags = ['type:contract', 'type:stack-contract', 'type:app', 'type:client', 'type:tool'];
+  const allTags = [
+    'type:contract',
+    'type:stack-contract',
+    'type:app',
+    'type:web',
+    'type:client',
+    'type:tool',
+  ];
   return {
     enforceBuildableLibDependency: true,
     allow: ['@items-api/contract/openapi.json', ...importableApps],
@@ -13,6 +20,11 @@ function moduleBoundaries(importableApps = []) {
       { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
       { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'] },
+      // The web app is a client of the API: the SDK, the contract and its runtime config.
+      {
+        sourceTag: 'type:web',
+        onlyDependOnLibsWithTags: ['type:contract', 'type:client', 'type:stack-contract'],
+      },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],
   };
@@ -52,7 +64,12 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        moduleBoundaries(['@items-api/api', '@items-api/docs', '@items-api/infra']),
+        moduleBoundaries([
+          '@items-api/api',
+          '@items-api/docs',
+          '@items-api/infra',
+          '@items-api/web/build',
+        ]),
       ],
     },
   },

@@ -2,3 +2,8 @@ export { stageNames, type StageConfig, type StageName } from './stages/stage-con
 export { resolveStageConfig, stageConfigs, type StageOverrides } from './stages/stages';
 export { ItemsApiStack, stackNameFor, type ItemsApiStackProps } from './stacks/items-api-stack';
 export { synthesizeTemplate, type SynthesizeTemplateOptions } from './stacks/synthesize-template';
+export {
+  siteContentSecurityPolicy,
+  siteHeaders,
+  siteHeaderSettings,
+} from './constructs/site-headers';

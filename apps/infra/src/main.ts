@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { ItemsApiStack, stackNameFor } from './stacks/items-api-stack';
 import { overridesFromContext } from './stages/context-overrides';
@@ -19,6 +20,15 @@ function bundle(project: 'api' | 'docs'): Code {
   return Code.fromAsset(dir);
 }
 
+/** The built web app; `infra:synth` depends on `web:build`. */
+function webSite() {
+  const dir = resolve(workspaceRoot, 'dist/apps/web');
+  if (!existsSync(resolve(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: run "npx nx run web:build" first`);
+  }
+  return Source.asset(dir);
+}
+
 function main() {
   const app = new App({ analyticsReporting: false });
   const context = (key: string) => app.node.tryGetContext(key);
@@ -30,6 +40,7 @@ function main() {
     config,
     itemsCode: bundle('api'),
     docsCode: bundle('docs'),
+    webSource: webSite(),
     // Account and region of the credentials the CLI runs with; unset offline (env-agnostic).
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });

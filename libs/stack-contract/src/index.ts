@@ -1,5 +1,6 @@
 // What the items function, the stack that deploys it and the local server agree on: the table's
-// layout, the function's environment, the metrics the alarms read, and AWS's own limits.
+// layout, the function's environment, the metrics the alarms read, AWS's own limits, and the
+// web app's runtime configuration the deploy writes.
 export { TableLayout } from './table-layout';
 export {
   KitMetrics,
@@ -15,3 +16,8 @@ export {
   itemsFunctionEnvironment,
   type ItemsFunctionSettings,
 } from './function-environment';
+export {
+  parseRuntimeConfig,
+  RUNTIME_CONFIG_PATH,
+  type WebRuntimeConfig,
+} from './web-runtime-config';

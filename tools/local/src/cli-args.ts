@@ -52,9 +52,21 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
   };
 }
 
-export type TokenArgs = { sub: string; port: number; expiresIn: string };
+export type TokenArgs = {
+  sub: string;
+  port: number;
+  expiresIn: string;
+  tokenUse: 'id' | 'access';
+  /** `undefined`: every scope the API defines. */
+  scope?: string[];
+  /** The app client: `client_id` of an access token, `aud` of an ID token. */
+  audience?: string;
+};
 
-/** `npm run token -- --sub alice [--port 3000] [--expires-in 1h]`. */
+/**
+ * `npm run token -- --sub alice [--port 3000] [--scope "items/read"] [--token-use id|access]
+ * [--client-id C | --aud A] [--expires-in 1h]`.
+ */
 export function parseTokenArgs(argv: string[], env: Record<string, string | undefined>): TokenArgs {
   const { values } = parseArgs({
     args: argv,
@@ -62,12 +74,28 @@ export function parseTokenArgs(argv: string[], env: Record<string, string | unde
       sub: { type: 'string', default: 'dev-user' },
       port: { type: 'string' },
       'expires-in': { type: 'string', default: '1h' },
+      scope: { type: 'string' },
+      'token-use': { type: 'string', default: 'access' },
+      'client-id': { type: 'string' },
+      aud: { type: 'string' },
     },
     strict: true,
   });
+  const port = Number(values.port ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`--port must be 1–65535, got ${values.port ?? env.PORT}`);
+  const tokenUse = values['token-use'];
+  if (tokenUse !== 'id' && tokenUse !== 'access')
+    throw new Error(`--token-use must be id or access, got ${tokenUse}`);
+  if (values['client-id'] !== undefined && values.aud !== undefined)
+    throw new Error('give --client-id or --aud, not both (both name the app client)');
+  const audience = values['client-id'] ?? values.aud;
   return {
     sub: values.sub ?? 'dev-user',
-    port: Number(values.port ?? env.PORT ?? 3000),
+    port,
     expiresIn: values['expires-in'] ?? '1h',
+    tokenUse,
+    ...(values.scope !== undefined ? { scope: values.scope.split(/\s+/).filter(Boolean) } : {}),
+    ...(audience !== undefined ? { audience } : {}),
   };
 }

@@ -30,6 +30,7 @@ function banner(api: LocalApi, args: StartArgs, token: string): string {
   return [
     `Items API (stage ${args.stage}) at ${api.url}`,
     `  docs:      ${api.docsUrl}`,
+    ...(api.webUrl ? [`  web:       ${api.webUrl}`] : []),
     ...dynamodb,
     ...reload,
     `  token:     npm run token -- --sub alice${portFlag}`,
@@ -53,6 +54,8 @@ async function main() {
     ...(args.stack !== undefined ? { stack: args.stack } : {}),
     logFormat: args.logFormat,
     watch: args.watch,
+    // The web app on the next port, its own origin, so the browser does real CORS.
+    ...(args.assembly === undefined ? { web: { port: args.port === 0 ? 0 : args.port + 1 } } : {}),
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });
   console.log(banner(api, args, token));

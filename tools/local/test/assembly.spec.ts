@@ -261,9 +261,11 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
     expect((await get('/private/x')).status).toBe(401);
     const token = await api.issueToken({ sub: 'carol' });
     const { event } = await echo('/private/x', { headers: { authorization: `Bearer ${token}` } });
+    // An access token, as Cognito shapes it: the app client in `client_id`, no `aud`.
     expect(event.requestContext.authorizer.jwt.claims).toMatchObject({
       sub: 'carol',
-      aud: ECHO_AUDIENCE,
+      client_id: ECHO_AUDIENCE,
+      token_use: 'access',
     });
   });
 

@@ -1,4 +1,7 @@
-import { synthesizeTemplate } from '@items-api/infra';
+import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
+
+/** An origin the dev stage allows besides the web app's own. */
+const allowedOrigin = stageConfigs.dev.cors.allowOrigins[0]!;
 import { startTestApi, type TestApi } from './test-api';
 
 describe('gateway behaviour taken from the synthesized template', () => {
@@ -48,7 +51,7 @@ describe('gateway behaviour taken from the synthesized template', () => {
         as: null,
         method: 'OPTIONS',
         headers: {
-          origin: 'http://localhost:5173',
+          origin: allowedOrigin,
           'access-control-request-method': 'POST',
           'access-control-request-headers': 'authorization,content-type,idempotency-key',
         },
@@ -61,7 +64,7 @@ describe('gateway behaviour taken from the synthesized template', () => {
     });
 
     it('adds the configured CORS headers to actual responses', async () => {
-      const res = await t.request('/items', { headers: { origin: 'http://localhost:5173' } });
+      const res = await t.request('/items', { headers: { origin: allowedOrigin } });
       expect(res.headers.get('access-control-allow-origin')).toBeTruthy();
       expect(res.headers.get('access-control-expose-headers')).toContain('etag');
     });

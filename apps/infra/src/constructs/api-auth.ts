@@ -1,29 +1,73 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { allScopes, ResourceServer, type ScopeName } from '@items-api/contract';
+import { Aws, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  ResourceServerScope,
+  UserPool,
+  UserPoolClientIdentityProvider,
+  type CfnUserPoolClient,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { StageConfig } from '../stages/stage-config';
 
 export interface ApiAuthProps {
   /**
    * An external OIDC issuer and the audiences it issues tokens for.
-   * @default - a Cognito user pool and app client made here
+   * @default - a Cognito user pool, resource server, hosted domain and app clients made here
    */
   readonly external?: { readonly issuer: string; readonly audience: readonly string[] };
   /** Only for the user pool made here. @default true */
   readonly mfaRequired?: boolean;
   /** Only for the user pool made here: RETAIN + deletion protection. @default true */
   readonly retain?: boolean;
+  /** Only for the user pool made here: token lifetimes, machine client, domain. */
+  readonly oauth: StageConfig['oauth'];
+  /** Where the web app may be sent back after sign-in and sign-out (its URL, dev servers). */
+  readonly callbackUrls: readonly string[];
+  /** Prefix of the hosted sign-in domain (see `hostedDomainPrefix`). */
+  readonly domainPrefix: string;
 }
 
-/** The gateway's JWT authorizer and, unless an issuer is given, the Cognito pool behind it. */
+/** The stage's hosted sign-in domain prefix: configured, or `items-<stage>-<account id>`. */
+export const hostedDomainPrefix = (config: Pick<StageConfig, 'stageName' | 'oauth'>) =>
+  config.oauth.domainPrefix ?? `items-${config.stageName}-${Aws.ACCOUNT_ID}`;
+
+/** The hosted sign-in's origin, known before the domain exists (no dependency on it). */
+export const hostedSignInOrigin = (domainPrefix: string) =>
+  `https://${domainPrefix}.auth.${Aws.REGION}.amazoncognito.com`;
+
+/** What the web app needs to sign in with the user pool's hosted UI. */
+export type HostedSignIn = {
+  readonly issuer: string;
+  readonly authorizationEndpoint: string;
+  readonly tokenEndpoint: string;
+  readonly logoutEndpoint: string;
+  readonly clientId: string;
+  readonly scopes: readonly string[];
+};
+
+/**
+ * The gateway's JWT authorizer and, unless an issuer is given, the Cognito pool behind it: a
+ * resource server with the contract's scopes, a hosted sign-in domain, a public SPA client
+ * (authorization code + PKCE only: no implicit grant, no secret) and, if the stage asks, a
+ * confidential client for the client-credentials grant. The authorizer accepts tokens of both.
+ */
 export class ApiAuth extends Construct {
   readonly authorizer: HttpJwtAuthorizer;
   readonly issuer: string;
   readonly audience: readonly string[];
   readonly userPoolId?: string;
   readonly userPoolClientId?: string;
+  readonly machineClientId?: string;
+  /** The Cognito hosted sign-in; undefined with an external issuer. */
+  readonly hostedSignIn?: HostedSignIn;
 
-  constructor(scope: Construct, id: string, props: ApiAuthProps = {}) {
+  constructor(scope: Construct, id: string, props: ApiAuthProps) {
     super(scope, id);
     const { external, mfaRequired = true, retain = true } = props;
     if (external) {
@@ -31,24 +75,86 @@ export class ApiAuth extends Construct {
       this.audience = external.audience;
     } else {
       const pool = this.createUserPool(mfaRequired, retain);
-      const client = pool.addClient('AppClient', {
-        // A public client (browser, CLI): no secret to leak; SRP keeps passwords off the wire.
-        generateSecret: false,
-        authFlows: { userSrp: true },
-        preventUserExistenceErrors: true,
-        accessTokenValidity: Duration.hours(1),
-        idTokenValidity: Duration.hours(1),
-        refreshTokenValidity: Duration.days(30),
+      const scopes = Object.fromEntries(
+        Object.entries(ResourceServer.scopes).map(([key, s]) => [
+          key,
+          new ResourceServerScope({ scopeName: s.name, scopeDescription: s.description }),
+        ]),
+      ) as Record<ScopeName, ResourceServerScope>;
+      const server = pool.addResourceServer('ResourceServer', {
+        identifier: ResourceServer.identifier,
+        userPoolResourceServerName: 'Items API',
+        scopes: Object.values(scopes),
       });
+      const apiScopes = Object.values(scopes).map((s) => OAuthScope.resourceServer(server, s));
+      const domain = pool.addDomain('HostedDomain', {
+        cognitoDomain: { domainPrefix: props.domainPrefix },
+      });
+      const validity = {
+        accessTokenValidity: Duration.minutes(props.oauth.tokenValidity.accessTokenMinutes),
+        idTokenValidity: Duration.minutes(props.oauth.tokenValidity.idTokenMinutes),
+        refreshTokenValidity: Duration.days(props.oauth.tokenValidity.refreshTokenDays),
+      };
+      const spa = pool.addClient('WebClient', {
+        // A public client in the browser: nothing secret can be kept there; PKCE protects the code.
+        generateSecret: false,
+        oAuth: {
+          flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, ...apiScopes],
+          callbackUrls: [...props.callbackUrls],
+          logoutUrls: [...props.callbackUrls],
+        },
+        supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+        preventUserExistenceErrors: true,
+        enableTokenRevocation: true,
+        ...validity,
+      });
+      spa.node.addDependency(server);
+      onlyRefreshTokenAuth(spa);
+      const machine = props.oauth.machineClient
+        ? this.createMachineClient(pool, apiScopes, validity)
+        : undefined;
       this.issuer = pool.userPoolProviderUrl;
-      this.audience = [client.userPoolClientId];
+      this.audience = [spa.userPoolClientId, ...(machine ? [machine.userPoolClientId] : [])];
       this.userPoolId = pool.userPoolId;
-      this.userPoolClientId = client.userPoolClientId;
+      this.userPoolClientId = spa.userPoolClientId;
+      this.machineClientId = machine?.userPoolClientId;
+      const base = hostedSignInOrigin(props.domainPrefix);
+      // The hosted UI must exist before the app is sent to it.
+      spa.node.addDependency(domain);
+      this.hostedSignIn = {
+        issuer: pool.userPoolProviderUrl,
+        authorizationEndpoint: `${base}/oauth2/authorize`,
+        tokenEndpoint: `${base}/oauth2/token`,
+        logoutEndpoint: `${base}/logout`,
+        clientId: spa.userPoolClientId,
+        scopes: ['openid', 'email', ...allScopes],
+      };
     }
     this.authorizer = new HttpJwtAuthorizer('JwtAuthorizer', this.issuer, {
       jwtAudience: [...this.audience],
       identitySource: ['$request.header.Authorization'],
     });
+  }
+
+  private createMachineClient(
+    pool: UserPool,
+    scopes: OAuthScope[],
+    validity: {
+      accessTokenValidity: Duration;
+      idTokenValidity: Duration;
+      refreshTokenValidity: Duration;
+    },
+  ): UserPoolClient {
+    const client = pool.addClient('MachineClient', {
+      // Confidential: a service keeps the secret (e.g. in Secrets Manager) and gets tokens itself.
+      generateSecret: true,
+      oAuth: { flows: { clientCredentials: true }, scopes },
+      preventUserExistenceErrors: true,
+      ...validity,
+    });
+    onlyRefreshTokenAuth(client);
+    return client;
   }
 
   private createUserPool(mfaRequired: boolean, retain: boolean): UserPool {
@@ -86,4 +192,13 @@ export class ApiAuth extends Construct {
     }
     return pool;
   }
+}
+
+/**
+ * No password flows (SRP, custom auth) on the client: sign-in goes through the hosted UI. Left
+ * unset, Cognito would enable ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH as well
+ * (AWS::Cognito::UserPoolClient, ExplicitAuthFlows).
+ */
+function onlyRefreshTokenAuth(client: UserPoolClient): void {
+  (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
 }

@@ -1,13 +1,19 @@
 import { apiRoutes, type ContractRoute } from '@items-api/contract';
 import { corsAllowMethods, planGatewayRoutes } from './gateway-routes';
 
-const route = (method: ContractRoute['method'], path: string, auth: 'jwt' | 'none') =>
+const route = (
+  method: ContractRoute['method'],
+  path: string,
+  auth: 'jwt' | 'none',
+  scopes: string[] = [],
+) =>
   ({
     operationId: 'x',
     method,
     path,
     routeKey: `${method} ${path}`,
     auth,
+    scopes,
     route: {},
   }) as unknown as ContractRoute;
 
@@ -21,14 +27,31 @@ describe('planGatewayRoutes', () => {
     ]);
   });
 
-  it('sends public routes to the docs function without auth and the rest to items with JWT', () => {
-    const plans = planGatewayRoutes([route('GET', '/a', 'none'), route('PUT', '/b/{id}', 'jwt')]);
-    expect(plans).toEqual([
-      { routeKey: 'GET /a', target: 'docs', auth: 'none' },
-      { routeKey: 'PUT /b/{id}', target: 'items', auth: 'jwt' },
-      { routeKey: 'OPTIONS /{proxy+}', target: 'docs', auth: 'none' },
-      { routeKey: '$default', target: 'items', auth: 'jwt' },
+  it('sends public routes to the docs function without auth and the rest to items with JWT and their scopes', () => {
+    const plans = planGatewayRoutes([
+      route('GET', '/a', 'none'),
+      route('PUT', '/b/{id}', 'jwt', ['items/write']),
     ]);
+    expect(plans).toEqual([
+      { routeKey: 'GET /a', target: 'docs', auth: 'none', scopes: [] },
+      { routeKey: 'PUT /b/{id}', target: 'items', auth: 'jwt', scopes: ['items/write'] },
+      { routeKey: 'OPTIONS /{proxy+}', target: 'docs', auth: 'none', scopes: [] },
+      { routeKey: '$default', target: 'items', auth: 'jwt', scopes: ['items/read', 'items/write'] },
+    ]);
+  });
+
+  it('takes each items route scope from the contract: reads items/read, writes items/write', () => {
+    const scopes = Object.fromEntries(
+      planGatewayRoutes(apiRoutes).map((plan) => [plan.routeKey, plan.scopes.join(' ')]),
+    );
+    expect(scopes).toMatchObject({
+      'GET /items': 'items/read',
+      'GET /items/{id}': 'items/read',
+      'POST /items': 'items/write',
+      'PUT /items/{id}': 'items/write',
+      'DELETE /items/{id}': 'items/write',
+      'GET /docs': '',
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ContractRoute } from '@items-api/contract';
+import { allScopes, type ContractRoute } from '@items-api/contract';
 
 /** Which function a gateway route calls and whether the JWT authorizer guards it. */
 export type GatewayRoutePlan = {
@@ -6,6 +6,8 @@ export type GatewayRoutePlan = {
   readonly routeKey: string;
   readonly target: 'items' | 'docs';
   readonly auth: 'jwt' | 'none';
+  /** The route's `AuthorizationScopes`: the token must carry one of them (empty: none asked). */
+  readonly scopes: readonly string[];
 };
 
 export const defaultRouteKey = '$default';
@@ -22,7 +24,8 @@ export const preflightRouteKey = 'OPTIONS /{proxy+}';
 
 /**
  * Every route the HTTP API gets, derived from the contract: each contract route (public ones to
- * the docs function, the rest to the items function behind the authorizer), the preflight
+ * the docs function, the rest to the items function behind the authorizer and the contract's
+ * scopes), the preflight
  * route, and `$default` to the items function so unknown paths get the handler's 404/405.
  */
 export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRoutePlan[] {
@@ -31,9 +34,11 @@ export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRout
       routeKey: route.routeKey,
       target: route.auth === 'none' ? 'docs' : 'items',
       auth: route.auth,
+      scopes: route.auth === 'jwt' ? route.scopes : [],
     })),
-    { routeKey: preflightRouteKey, target: 'docs', auth: 'none' },
-    { routeKey: defaultRouteKey, target: 'items', auth: 'jwt' },
+    { routeKey: preflightRouteKey, target: 'docs', auth: 'none', scopes: [] },
+    // Any API scope: an ID token (which has none) never reaches the function, not even for a 404.
+    { routeKey: defaultRouteKey, target: 'items', auth: 'jwt', scopes: allScopes },
   ];
 }
 

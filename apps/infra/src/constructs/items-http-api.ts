@@ -102,6 +102,10 @@ export class ItemsHttpApi extends Construct {
         routeKey: toRouteKey(plan.routeKey),
         integration: integrations[plan.target],
         authorizer: plan.auth === 'jwt' ? props.authorizer : new HttpNoneAuthorizer(),
+        // API Gateway: the token's `scope` claim must hold one of these (else 403).
+        ...(plan.auth === 'jwt' && plan.scopes.length
+          ? { authorizationScopes: [...plan.scopes] }
+          : {}),
       });
       if (plan.auth === 'none') {
         Validations.of(route).acknowledge({

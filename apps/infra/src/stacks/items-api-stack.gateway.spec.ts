@@ -76,15 +76,36 @@ describe('ItemsApiStack gateway', () => {
     expect(targetOf('OPTIONS /{proxy+}')).not.toEqual(targetOf('$default'));
   });
 
-  it('reads the JWT from the Authorization header, issued by the stack’s Cognito pool', () => {
+  it('reads the JWT from the Authorization header, issued by the stack’s Cognito pool to its app clients', () => {
     assertResource(dev, 'AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
         Issuer: { 'Fn::GetAtt': [Match.stringLikeRegexp('UserPool'), 'ProviderURL'] },
-        Audience: [{ Ref: Match.stringLikeRegexp('AppClient') }],
+        Audience: [
+          { Ref: Match.stringLikeRegexp('WebClient') },
+          { Ref: Match.stringLikeRegexp('MachineClient') },
+        ],
       },
     });
+    assertResource(prod, 'AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }] },
+    });
+  });
+
+  it('requires the contract’s scope on each items route, and an API scope on $default', () => {
+    const routes = routesByKey(prod) as Record<string, Record<string, unknown>>;
+    for (const route of apiRoutes) {
+      const scopes = routes[`${route.method} ${route.path}`]?.['AuthorizationScopes'];
+      expect({ route: route.routeKey, scopes }).toEqual({
+        route: route.routeKey,
+        scopes: route.auth === 'jwt' ? [...route.scopes] : undefined,
+      });
+    }
+    expect(routes['GET /items']?.['AuthorizationScopes']).toEqual(['items/read']);
+    expect(routes['POST /items']?.['AuthorizationScopes']).toEqual(['items/write']);
+    expect(routes['$default']?.['AuthorizationScopes']).toEqual(['items/read', 'items/write']);
+    expect(routes['OPTIONS /{proxy+}']?.['AuthorizationScopes']).toBeUndefined();
   });
 
   it('uses a given issuer and audience instead of making a user pool', () => {
@@ -102,12 +123,25 @@ describe('ItemsApiStack gateway', () => {
       ExposeHeaders: [...CorsExposeHeaders],
       AllowCredentials: false,
     };
+    const siteOrigin = {
+      'Fn::Join': [
+        '',
+        ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('WebDistribution'), 'DomainName'] }],
+      ],
+    };
     assertResource(dev, 'AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: { ...cors, AllowOrigins: ['*'] },
+      CorsConfiguration: { ...cors, AllowOrigins: [siteOrigin, 'http://localhost:3001'] },
     });
     assertResource(prod, 'AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: { ...cors, AllowOrigins: ['https://app.example.com'] },
+      CorsConfiguration: { ...cors, AllowOrigins: [siteOrigin] },
     });
+    assertResource(
+      synth('prod', { cors: { allowOrigins: ['https://admin.example'] } }),
+      'AWS::ApiGatewayV2::Api',
+      {
+        CorsConfiguration: { AllowOrigins: [siteOrigin, 'https://admin.example'] },
+      },
+    );
   });
 
   it('throttles the stage by default and POST /items by route', () => {

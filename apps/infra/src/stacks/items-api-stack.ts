@@ -1,15 +1,24 @@
-import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders, docsContract } from '@items-api/contract';
+import {
+  allScopes,
+  apiRoutes,
+  CorsAllowHeaders,
+  CorsExposeHeaders,
+  docsContract,
+} from '@items-api/contract';
+import type { WebRuntimeConfig } from '@items-api/stack-contract';
+import { Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { AwsQuotas, itemsFunctionEnvironment } from '@items-api/stack-contract';
-import { CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
+import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
-import { ApiAuth } from '../constructs/api-auth';
+import { ApiAuth, hostedDomainPrefix, hostedSignInOrigin } from '../constructs/api-auth';
 import { ApiFunction } from '../constructs/api-function';
 import { corsAllowMethods, planGatewayRoutes } from '../constructs/gateway-routes';
 import { ItemsHttpApi } from '../constructs/items-http-api';
 import { ApiEdge } from '../constructs/edge/api-edge';
 import { calledOperations, ItemsTable } from '../constructs/items-table';
 import { ItemsMonitoring } from '../constructs/monitoring';
+import { WebSite } from '../constructs/web-site';
 import type { FunctionSettings, StageConfig } from '../stages/stage-config';
 
 export interface ItemsApiStackProps extends StackProps {
@@ -18,6 +27,8 @@ export interface ItemsApiStackProps extends StackProps {
   readonly itemsCode: Code;
   /** The docs handler bundle (`dist/apps/docs`, `main.handler`). */
   readonly docsCode: Code;
+  /** The built web app (`dist/apps/web`). */
+  readonly webSource: ISource;
 }
 
 export const stackNameFor = (stage: string) => `ItemsApi-${stage}`;
@@ -69,10 +80,24 @@ export class ItemsApiStack extends Stack {
       timeoutSeconds: config.docsFunction.timeoutSeconds,
       description: 'Items API: OpenAPI document and docs page',
     });
+    const domainPrefix = hostedDomainPrefix(config);
+    const web = new WebSite(this, 'Web', {
+      source: props.webSource,
+      retain: config.retainData,
+      // Any HTTP API of this region (naming this API's id would be a cycle: its CORS names the site).
+      connectSources: [
+        `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+        config.auth ? new URL(config.auth.issuer).origin : hostedSignInOrigin(domainPrefix),
+      ],
+    });
+    const extraOrigins = config.cors.allowOrigins.filter((origin) => origin !== '*');
     const auth = new ApiAuth(this, 'Auth', {
       external: config.auth,
       mfaRequired: config.mfa === 'required',
       retain: config.retainData,
+      oauth: config.oauth,
+      domainPrefix,
+      callbackUrls: [web.url, ...extraOrigins.map((origin) => `${origin}/`)],
     });
     const api = new ItemsHttpApi(this, 'Http', {
       apiName: `items-api-${config.stageName}`,
@@ -80,7 +105,9 @@ export class ItemsApiStack extends Stack {
       functions: { items: items.fn, docs: docs.fn },
       authorizer: auth.authorizer,
       cors: {
-        allowOrigins: config.cors.allowOrigins,
+        allowOrigins: config.cors.allowOrigins.includes('*')
+          ? ['*']
+          : [web.origin, ...config.cors.allowOrigins],
         allowHeaders: CorsAllowHeaders,
         exposeHeaders: CorsExposeHeaders,
         allowMethods: corsAllowMethods(apiRoutes),
@@ -118,6 +145,7 @@ export class ItemsApiStack extends Stack {
       : undefined;
     const baseUrl = edge?.url ?? api.url;
     const url = (path: string) => `${baseUrl}${path.replace(/^\//, '')}`;
+    web.deploy(webRuntimeConfig(baseUrl, auth));
     new CfnOutput(this, 'ApiUrl', { value: baseUrl, description: 'Base URL of the API' });
     if (edge) {
       new CfnOutput(this, 'ApiOriginUrl', {
@@ -129,9 +157,32 @@ export class ItemsApiStack extends Stack {
     new CfnOutput(this, 'OpenApiUrl', { value: url(docsContract.getOpenApi.path) });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'JwtIssuer', { value: auth.issuer });
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app' });
     if (auth.userPoolId && auth.userPoolClientId) {
       new CfnOutput(this, 'UserPoolId', { value: auth.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: auth.userPoolClientId });
     }
+    if (auth.hostedSignIn) {
+      new CfnOutput(this, 'TokenEndpoint', { value: auth.hostedSignIn.tokenEndpoint });
+    }
+    if (auth.machineClientId) {
+      new CfnOutput(this, 'MachineClientId', {
+        value: auth.machineClientId,
+        description: 'Client-credentials app client; its secret is in the Cognito console / API',
+      });
+    }
   }
+}
+
+/** The web app's `config.json` from the stack's values (resolved when the site is deployed). */
+function webRuntimeConfig(apiUrl: string, auth: ApiAuth): WebRuntimeConfig {
+  return {
+    apiUrl: apiUrl.replace(/\/$/, ''),
+    auth: auth.hostedSignIn ?? {
+      // An external issuer: the app reads the endpoints from its OpenID discovery document.
+      issuer: auth.issuer,
+      clientId: auth.audience[0] ?? '',
+      scopes: ['openid', ...allScopes],
+    },
+  };
 }

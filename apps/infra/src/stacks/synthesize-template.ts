@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { resolveStageConfig, type StageOverrides } from '../stages/stages';
 import { ItemsApiStack, stackNameFor } from './items-api-stack';
 
@@ -27,6 +28,7 @@ export function buildPlaceholderStack(
     config,
     itemsCode: placeholderCode(),
     docsCode: placeholderCode(),
+    webSource: Source.data('index.html', '<!doctype html><title>placeholder</title>'),
   });
   return { app, stack };
 }

@@ -98,9 +98,13 @@ export const StageConfigSchema = z
       ThrottleSchema.partial(),
     ),
     cors: z.object({
+      /**
+       * Origins allowed besides the web app's own (its distribution's domain, always allowed):
+       * e.g. a front-end dev server. Each may also sign in (callback and sign-out URL). `*` alone
+       * allows any origin.
+       */
       allowOrigins: z
         .array(OriginSchema)
-        .min(1)
         .refine(
           (origins) => origins.length === 1 || !origins.includes('*'),
           '`*` cannot be combined with explicit origins',
@@ -129,6 +133,28 @@ export const StageConfigSchema = z
     monitoring: MonitoringSchema,
     /** CloudFront + WAF in front of the API. */
     edge: EdgeSchema,
+    /** OAuth 2.0 with the stack's Cognito user pool (ignored with an external issuer). */
+    oauth: z
+      .object({
+        /** Cognito's limits: access and ID tokens 5 min – 1 day, refresh tokens 1 h – 10 years. */
+        tokenValidity: z.object({
+          accessTokenMinutes: z.number().int().min(5).max(1440),
+          idTokenMinutes: z.number().int().min(5).max(1440),
+          refreshTokenDays: z.number().int().min(1).max(3650),
+        }),
+        /** A confidential app client for the client-credentials grant (services calling the API). */
+        machineClient: z.boolean(),
+        /**
+         * Prefix of the hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`),
+         * unique per region. Default: `items-<stage>-<account id>`.
+         */
+        domainPrefix: z
+          .string()
+          .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and -')
+          .refine((p) => !/aws|amazon|cognito/.test(p), 'may not contain aws, amazon or cognito')
+          .optional(),
+      })
+      .strict(),
   })
   .strict()
   .readonly();

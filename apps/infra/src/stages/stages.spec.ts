@@ -6,17 +6,36 @@ describe('resolveStageConfig', () => {
     expect(resolveStageConfig('prod')).toEqual(stageConfigs.prod);
   });
 
-  it('gives prod the production throttling, retention and an explicit origin list', () => {
+  it("gives prod the production throttling, retention, no origin but the web app's, short tokens", () => {
     const prod = resolveStageConfig('prod');
     expect(prod.throttle).toEqual({ rateLimit: 100, burstLimit: 50 });
     expect(prod.retainData).toBe(true);
-    expect(prod.cors.allowOrigins).not.toContain('*');
+    expect(prod.cors.allowOrigins).toEqual([]);
+    expect(prod.oauth.tokenValidity.accessTokenMinutes).toBeLessThanOrEqual(60);
+    expect(prod.oauth.machineClient).toBe(false);
   });
 
-  it('lets dev be destroyed and called from any origin', () => {
+  it('lets dev be destroyed, called from a local front-end and by a machine client', () => {
     const dev = resolveStageConfig('dev');
     expect(dev.retainData).toBe(false);
-    expect(dev.cors.allowOrigins).toEqual(['*']);
+    expect(dev.cors.allowOrigins).toEqual(['http://localhost:3001']);
+    expect(dev.oauth.machineClient).toBe(true);
+  });
+
+  it("rejects token lifetimes outside Cognito's limits and a reserved domain prefix", () => {
+    expect(() =>
+      resolveStageConfig('dev', {
+        oauth: {
+          ...stageConfigs.dev.oauth,
+          tokenValidity: { accessTokenMinutes: 2, idTokenMinutes: 60, refreshTokenDays: 30 },
+        },
+      }),
+    ).toThrow(/oauth\.tokenValidity\.accessTokenMinutes/);
+    expect(() =>
+      resolveStageConfig('dev', {
+        oauth: { ...stageConfigs.dev.oauth, domainPrefix: 'my-cognito' },
+      }),
+    ).toThrow(/oauth\.domainPrefix: may not contain aws, amazon or cognito/);
   });
 
   it('merges object overrides one level deep', () => {

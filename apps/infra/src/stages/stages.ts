@@ -173,7 +173,8 @@ const dev: StageConfig = {
   throttle: stageThrottle,
   // No tighter POST limit in dev: it would only slow seeding scripts; prod sets one.
   routeThrottles: {},
-  cors: { allowOrigins: ['*'], maxAgeSeconds: 600 },
+  // The web app's origin is always allowed; in dev also a front-end dev server on this machine.
+  cors: { allowOrigins: ['http://localhost:3001'], maxAgeSeconds: 600 },
   itemsFunction: { memoryMb: 512, timeoutSeconds: 10 },
   docsFunction: { memoryMb: 256, timeoutSeconds: 5 },
   logRetention: RetentionDays.ONE_WEEK,
@@ -183,13 +184,18 @@ const dev: StageConfig = {
   mfa: 'optional',
   monitoring: devMonitoring,
   edge: edgeOff,
+  oauth: {
+    tokenValidity: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
+    machineClient: true,
+  },
 };
 
 const prod: StageConfig = {
   stageName: 'prod',
   throttle: stageThrottle,
   routeThrottles: { 'POST /items': { rateLimit: 50, burstLimit: 25 } },
-  cors: { allowOrigins: ['https://app.example.com'], maxAgeSeconds: 3600 },
+  // Only the web app's own origin unless told (`-c corsOrigins=https://admin.example`).
+  cors: { allowOrigins: [], maxAgeSeconds: 3600 },
   itemsFunction: { memoryMb: 1024, timeoutSeconds: 10 },
   docsFunction: { memoryMb: 256, timeoutSeconds: 5 },
   logRetention: RetentionDays.THREE_MONTHS,
@@ -199,6 +205,11 @@ const prod: StageConfig = {
   mfa: 'required',
   monitoring: prodMonitoring,
   edge: edgeOff,
+  oauth: {
+    // Short-lived access tokens: a revoked user loses access within 15 minutes.
+    tokenValidity: { accessTokenMinutes: 15, idTokenMinutes: 15, refreshTokenDays: 7 },
+    machineClient: false,
+  },
 };
 
 export const stageConfigs: Readonly<Record<StageName, StageConfig>> = { dev, prod };

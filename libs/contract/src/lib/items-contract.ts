@@ -4,7 +4,7 @@ import { Headers } from './headers';
 import { ItemIdSchema, ItemInputSchema, ItemSchema } from './item-schemas';
 import { ItemPageSchema, ListItemsQuerySchema } from './pagination';
 import { GatewayErrorSchema, ProblemSchema } from './problem';
-import { jwtRoute } from './route-metadata';
+import { jwtRoute, Scopes } from './route-metadata';
 
 const c = initContract();
 
@@ -19,7 +19,7 @@ const ConditionalHeader = z.string().max(1024);
 
 /**
  * The /items API. Route names become OpenAPI operationIds and client method names.
- * Error bodies are problem+json, except 401/429 which API Gateway itself answers.
+ * Error bodies are problem+json, except 401/403/429 which API Gateway itself answers.
  */
 export const itemsContract = c.router(
   {
@@ -29,7 +29,7 @@ export const itemsContract = c.router(
       summary: 'List your items, newest first',
       query: ListItemsQuerySchema,
       responses: { 200: ItemPageSchema, 400: ProblemSchema },
-      metadata: jwtRoute(),
+      metadata: jwtRoute(Scopes.read),
     },
     createItem: {
       method: 'POST',
@@ -45,7 +45,7 @@ export const itemsContract = c.router(
         415: ProblemSchema,
         422: ProblemSchema,
       },
-      metadata: jwtRoute([Headers.location, Headers.etag]),
+      metadata: jwtRoute(Scopes.write, [Headers.location, Headers.etag]),
     },
     getItem: {
       method: 'GET',
@@ -54,7 +54,7 @@ export const itemsContract = c.router(
       pathParams: IdParams,
       headers: z.object({ [Headers.ifNoneMatch]: ConditionalHeader.optional() }),
       responses: { 200: ItemSchema, 304: c.noBody(), 400: ProblemSchema, 404: ProblemSchema },
-      metadata: jwtRoute([Headers.etag]),
+      metadata: jwtRoute(Scopes.read, [Headers.etag]),
     },
     replaceItem: {
       method: 'PUT',
@@ -72,7 +72,7 @@ export const itemsContract = c.router(
         415: ProblemSchema,
         428: ProblemSchema,
       },
-      metadata: jwtRoute([Headers.etag]),
+      metadata: jwtRoute(Scopes.write, [Headers.etag]),
     },
     deleteItem: {
       method: 'DELETE',
@@ -82,13 +82,15 @@ export const itemsContract = c.router(
       headers: z.object({ [Headers.ifMatch]: ConditionalHeader.optional() }),
       body: c.noBody(),
       responses: { 204: c.noBody(), 400: ProblemSchema, 404: ProblemSchema, 412: ProblemSchema },
-      metadata: jwtRoute(),
+      metadata: jwtRoute(Scopes.write),
     },
   },
   {
     strictStatusCodes: true,
     commonResponses: {
       401: GatewayErrorSchema,
+      // The token lacks the route's scope (`metadata.scopes`): API Gateway answers itself.
+      403: GatewayErrorSchema,
       429: GatewayErrorSchema,
       500: ProblemSchema,
       503: ProblemSchema,

@@ -19,7 +19,7 @@ describe('contract types', () => {
 
   it('allows only the statuses the contract declares', () => {
     type GetStatus = ClientInferResponses<ItemsContract['getItem']>['status'];
-    assertType<Equal<GetStatus, 200 | 304 | 400 | 401 | 404 | 429 | 500 | 503>>(true);
+    assertType<Equal<GetStatus, 200 | 304 | 400 | 401 | 403 | 404 | 429 | 500 | 503>>(true);
     type ServerReplace = ServerInferResponses<ItemsContract['replaceItem']>;
     const ok: ServerReplace = { status: 412, body: { type: 't', title: 't', status: 412 } };
     // @ts-expect-error 409 is not a replaceItem status

@@ -1,4 +1,5 @@
 import { itemsContract } from './items-contract';
+import { allScopes, Scopes } from './route-metadata';
 import { apiRoutes, listRoutes, toGatewayPath } from './routes';
 
 describe('contract routes', () => {
@@ -12,6 +13,17 @@ describe('contract routes', () => {
       'PUT /items/{id} jwt replaceItem',
       'DELETE /items/{id} jwt deleteItem',
     ]);
+  });
+
+  it('requires items/read to read and items/write to write', () => {
+    expect(listRoutes(itemsContract).map((r) => `${r.routeKey} ${r.scopes.join(' ')}`)).toEqual([
+      'GET /items items/read',
+      'POST /items items/write',
+      'GET /items/{id} items/read',
+      'PUT /items/{id} items/write',
+      'DELETE /items/{id} items/write',
+    ]);
+    expect(allScopes).toEqual([Scopes.read, Scopes.write]);
   });
 
   it('serves the docs routes without auth', () => {

@@ -1,11 +1,11 @@
 import { isAppRoute, type AppRoute, type AppRouter } from '@ts-rest/core';
 import { docsContract } from './docs-contract';
 import { itemsContract } from './items-contract';
-import type { RouteMetadata } from './route-metadata';
+import type { RouteMetadata, Scope } from './route-metadata';
 
 export type HttpMethod = AppRoute['method'];
 
-/** A contract route as a gateway sees it: method, `{param}` path, auth. */
+/** A contract route as a gateway sees it: method, `{param}` path, auth and scopes. */
 export type ContractRoute = {
   readonly operationId: string;
   readonly method: HttpMethod;
@@ -14,6 +14,8 @@ export type ContractRoute = {
   /** API Gateway's route key: `GET /items/{id}`. */
   readonly routeKey: string;
   readonly auth: RouteMetadata['auth'];
+  /** Scopes the gateway requires (any one of them); empty for public routes. */
+  readonly scopes: readonly Scope[];
   readonly route: AppRoute;
 };
 
@@ -34,6 +36,7 @@ export function listRoutes(router: AppRouter): ContractRoute[] {
             path: toGatewayPath(value.path),
             routeKey: toRouteKey(value),
             auth: (value.metadata as RouteMetadata | undefined)?.auth ?? 'jwt',
+            scopes: (value.metadata as RouteMetadata | undefined)?.scopes ?? [],
             route: value,
           },
         ]

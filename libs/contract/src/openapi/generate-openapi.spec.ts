@@ -34,7 +34,9 @@ describe('openapi.json', () => {
         operationId: route.operationId,
         summary: expect.any(String),
       });
-      expect(operation.security).toEqual(route.auth === 'jwt' ? [{ bearerAuth: [] }] : []);
+      expect(operation.security).toEqual(
+        route.auth === 'jwt' ? [{ bearerAuth: [...route.scopes] }] : [],
+      );
     }
   });
 

@@ -53,7 +53,7 @@ export function generateOpenApiDocument(version: string): OpenAPIObject {
             scheme: 'bearer',
             bearerFormat: 'JWT',
             description:
-              'An ID or access token from the Cognito user pool (locally: `npm run token`)',
+              'An access token from the Cognito user pool carrying the scopes each operation lists (locally: `npm run token`)',
           },
         },
       },

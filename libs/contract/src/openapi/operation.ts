@@ -37,6 +37,7 @@ const successExamples: Record<string, unknown> = {
 function describeStatus(status: number): string {
   const kinds = Object.values(ProblemTypes).filter((kind) => kind.status === status);
   if (status === 401) return 'Missing or invalid token (answered by API Gateway)';
+  if (status === 403) return "The token lacks the operation's scope (answered by API Gateway)";
   if (status === 429) return 'Throttled (answered by API Gateway)';
   if (status === 304) return 'Not modified: your If-None-Match names the current version';
   if (status === 204) return 'Deleted';
@@ -102,6 +103,7 @@ export function completeOperation(operation: OperationObject, route: AppRoute): 
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
-    security: metadata.auth === 'jwt' ? [{ bearerAuth: [] }] : [],
+    // The scopes the access token must carry (API Gateway's AuthorizationScopes, from the same metadata).
+    security: metadata.auth === 'jwt' ? [{ bearerAuth: [...(metadata.scopes ?? [])] }] : [],
   };
 }

@@ -1,3 +1,5 @@
+import { allScopes } from '@items-api/contract';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -9,20 +11,33 @@ import {
   type JWK,
 } from 'jose';
 
-/** Overrides for tests of the authorizer: another audience or issuer, a future `nbf`. */
+/** Cognito's two JWTs: an access token (what the API accepts) and an ID token (who signed in). */
+export type TokenUse = 'id' | 'access';
+
 export type SignOptions = {
+  /** `1h` unless set; a negative span (`-1m`) makes an expired token. */
   expiresIn?: string;
+  /** `access` unless set. */
+  tokenUse?: TokenUse;
+  /**
+   * The app client the token is for: `client_id` of an access token, `aud` of an ID token.
+   * Default: the issuer's audience.
+   */
   audience?: string;
+  /** Scopes of an access token. Default: every scope the API defines. */
+  scope?: readonly string[];
+  /** Overrides for tests of the authorizer: another issuer, a future `nbf`. */
   issuer?: string;
   notBefore?: string;
 };
 
 export type DevIssuer = {
   readonly issuer: string;
+  /** The local app client id, the audience the gateway's authorizer accepts. */
   readonly audience: string;
   /** Public keys, served as the issuer's JWKS. */
   readonly jwks: { keys: JWK[] };
-  /** A signed RS256 token for `sub` (1 h unless `expiresIn` says otherwise). */
+  /** A signed RS256 token for `sub`, shaped as Cognito's (see `SignOptions`). */
   sign(claims: { sub: string } & Record<string, unknown>, options?: SignOptions): Promise<string>;
 };
 
@@ -36,6 +51,34 @@ async function loadOrCreateKey(keyFile: string | undefined): Promise<JWK> {
     writeFileSync(keyFile, JSON.stringify(key), { mode: 0o600 });
   }
   return key;
+}
+
+/**
+ * Claims as Cognito puts them in each token: an access token names its app client in
+ * `client_id` and its grants in `scope` (space-separated) and has no `aud`; an ID token has
+ * `aud` = the app client. Source: Amazon Cognito developer guide, "Understanding the access
+ * token" and "Understanding the identity (ID) token".
+ */
+function tokenClaims(
+  sub: string,
+  claims: Record<string, unknown>,
+  tokenUse: TokenUse,
+  clientId: string,
+  scope: readonly string[],
+): { payload: Record<string, unknown>; audience?: string } {
+  if (tokenUse === 'id') {
+    return { payload: { token_use: 'id', 'cognito:username': sub, ...claims }, audience: clientId };
+  }
+  return {
+    payload: {
+      token_use: 'access',
+      client_id: clientId,
+      scope: scope.join(' '),
+      username: sub,
+      jti: randomUUID(),
+      ...claims,
+    },
+  };
 }
 
 /**
@@ -54,15 +97,23 @@ export async function createDevIssuer(options: {
     issuer: options.issuer,
     audience: options.audience,
     jwks: { keys: [publicJwk] },
-    sign: ({ sub, ...claims }, { expiresIn = '1h', ...overrides }: SignOptions = {}) => {
-      const jwt = new SignJWT({ token_use: 'id', ...claims })
+    sign: ({ sub, ...claims }, signOptions: SignOptions = {}) => {
+      const { expiresIn = '1h', tokenUse = 'access', scope = allScopes } = signOptions;
+      const { payload, audience } = tokenClaims(
+        sub,
+        claims,
+        tokenUse,
+        signOptions.audience ?? options.audience,
+        scope,
+      );
+      const jwt = new SignJWT(payload)
         .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid, typ: 'JWT' })
         .setSubject(sub)
-        .setIssuer(overrides.issuer ?? options.issuer)
-        .setAudience(overrides.audience ?? options.audience)
+        .setIssuer(signOptions.issuer ?? options.issuer)
         .setIssuedAt()
         .setExpirationTime(expiresIn);
-      if (overrides.notBefore) jwt.setNotBefore(overrides.notBefore);
+      if (audience) jwt.setAudience(audience);
+      if (signOptions.notBefore) jwt.setNotBefore(signOptions.notBefore);
       return jwt.sign(privateKey);
     },
   };

@@ -23,8 +23,8 @@ export type GatewayServerOptions = {
     identity: string | undefined,
     routeScopes: readonly string[],
   ) => Promise<AuthorizerResult>;
-  /** Answers for local-only paths (the dev issuer's JWKS), checked before the gateway. */
-  localRoutes?: (path: string) => HttpResponse | undefined;
+  /** Answers for local-only paths (the dev issuer's endpoints), checked before the gateway. */
+  localRoutes?: (req: IncomingMessage, url: URL) => Promise<HttpResponse | undefined>;
   /**
    * Time a client has to send its whole request (default 30 s). AWS publishes no such limit;
    * Node's default would hold a slow sender's connection for 300 s.
@@ -99,7 +99,8 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
   ): Promise<HttpResponse> {
     const method = req.method ?? 'GET';
     const target = req.url ?? '/';
-    const local = options.localRoutes?.(target.split('?')[0] ?? '/');
+    const localUrl = parseTarget(target);
+    const local = localUrl && (await options.localRoutes?.(req, localUrl));
     if (local) return local;
     const requestLine = `${method} ${target} HTTP/${req.httpVersion}`;
     if (requestHeadSize(requestLine, req.rawHeaders) > GatewayLimits.maxRequestHeadBytes) {
@@ -213,4 +214,13 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
   server.maxConnections = options.maxConnections ?? 1024;
   server.on('clientError', answerClientError);
   return server;
+}
+
+/** The request target as a URL for the local-only routes; undefined when it is not one. */
+function parseTarget(target: string): URL | undefined {
+  try {
+    return new URL(target, 'http://gateway.local');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,20 +2,19 @@ import type { StageOverrides } from '@items-api/infra';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
-import { createJwtAuthorizer, type JwtAuthorizer } from '../auth/jwt-authorizer';
-import { localIssuer } from '../auth/local-identity';
+import type { JwtAuthorizer } from '../auth/jwt-authorizer';
+import { localIdentity } from '../auth/local-auth';
 import type { LogFormat, LogSink } from '../runtime/function-log';
 import type { PoolStats } from '../runtime/function-pool';
 import { LOCAL_ACCOUNT } from '../runtime/lambda-environment';
 import type { GatewayConfig } from '../template/gateway-config';
 import { readAssemblyStack } from '../template/read-assembly';
-import { localAudiences } from '../template/read-authorizer';
 import { readFunctions } from '../template/read-functions';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { readTables } from '../template/read-tables';
 import { createGatewayServer } from './gateway-server';
 import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
-import { issuerRoutes } from './issuer-routes';
+import type { issuerRoutes } from './issuer-routes';
 import { buildItemsBundles, type ItemsBundles } from './items-bundles';
 import {
   cachedItemsStack,
@@ -25,6 +24,7 @@ import {
 } from './items-stack';
 import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
 import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
+import { localWebConfig, startWebServer, withWebOrigin, type WebServer } from './web-server';
 
 export type LocalApiOptions = {
   /** Default 0: any free port. */
@@ -50,6 +50,8 @@ export type LocalApiOptions = {
   stack?: string;
   /** The local name of the template's table, when it has exactly one. Default `items-local`. */
   tableName?: string;
+  /** Also serve the web app on its own origin (port 0: any free port). */
+  web?: { port: number };
   /**
    * Sets the functions' `LOG_LEVEL` and `POWERTOOLS_LOG_LEVEL` and their system log level (a
    * local override of the template): at `warn` and above START/END/REPORT are left out, as
@@ -77,6 +79,8 @@ export type LocalApiOptions = {
 export type LocalApi = {
   url: string;
   docsUrl: string;
+  /** The web app's origin, when `web` was asked for. */
+  webUrl?: string;
   /** The DynamoDB the functions use; empty when the template has no table. */
   dynamodbEndpoint: string;
   /** The local name of the template's table when it has exactly one, else empty. */
@@ -229,12 +233,23 @@ async function serve(
   },
 ): Promise<LocalApi> {
   const { dataDir } = ctx;
-  const gateway = readGatewayConfig(source.template);
+  const site: { web?: WebServer; config?: () => ReturnType<typeof localWebConfig> } = {};
+  if (options.web) {
+    const web = await startWebServer({ port: options.web.port, config: () => site.config?.() });
+    site.web = web;
+    ctx.cleanUp.push(() => web.stop());
+  }
+  const template = readGatewayConfig(source.template);
+  // The site's origin is known to CloudFormation only at deploy time: locally it is the web app's.
+  const gateway = site.web
+    ? { ...template, cors: withWebOrigin(template.cors, site.web.url) }
+    : template;
   const functions = routedFunctions(
     gateway,
     readFunctions(source.template, {
       ...(source.assemblyDir ? { assemblyDir: source.assemblyDir } : {}),
       stackName: source.stackName,
+      only: new Set(template.routes.map((r) => r.functionId)),
     }),
   );
   const tables = readTables(source.template);
@@ -272,7 +287,7 @@ async function serve(
   ctx.late.runtime = runtime;
   ctx.cleanUp.push(() => runtime.stop());
   // The issuer's URL contains the port, known only once the server listens.
-  const identity: { issuer?: DevIssuer; authorize?: JwtAuthorizer } = {};
+  const identity: { authorize?: JwtAuthorizer; routes?: ReturnType<typeof issuerRoutes> } = {};
   const server = createGatewayServer({
     config: gateway,
     integrations: runtime.integrations,
@@ -280,24 +295,27 @@ async function serve(
       identity.authorize
         ? identity.authorize(header, scopes)
         : { ok: false, status: 401, challenge: 'Bearer' },
-    localRoutes: (path) => (identity.issuer ? issuerRoutes(identity.issuer, path) : undefined),
+    localRoutes: async (req, url) => identity.routes?.(req, url),
   });
   const url = await listen(server, options.port ?? 0);
   ctx.cleanUp.push(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-  const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
-  identity.issuer = issuer;
-  // The dev issuer stands in for the template's issuer only: audiences and scopes are the template's.
-  identity.authorize = createJwtAuthorizer({
-    issuer: issuer.issuer,
-    audience: localAudiences(gateway.authorizer, issuer.audience),
-  });
+  const { issuer, authorize, routes } = await localIdentity(
+    url,
+    gateway,
+    options.inMemory ? undefined : dataDir,
+    site.web ? [`${site.web.url}/`] : [],
+  );
+  identity.authorize = authorize;
+  identity.routes = routes;
+  site.config = () => localWebConfig(url, issuer);
   const [onlyTable, ...otherTables] = Object.values(store?.tables ?? {});
   return {
     url,
     docsUrl: `${url}/docs`,
+    ...(site.web ? { webUrl: site.web.url } : {}),
     dynamodbEndpoint: store?.endpoint ?? '',
     tableName: onlyTable !== undefined && !otherTables.length ? onlyTable : '',
     tables: store?.tables ?? {},

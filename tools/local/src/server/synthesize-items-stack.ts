@@ -6,6 +6,7 @@ import {
 } from '@items-api/infra';
 import { App } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
+import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,8 @@ export function synthesizeItemsStack(options: {
       config,
       itemsCode: Code.fromAsset(itemsBundleDirs.api),
       docsCode: Code.fromAsset(itemsBundleDirs.docs),
+      // The local server serves the web app itself (web-server.ts): the bucket's content is moot.
+      webSource: Source.data('index.html', '<!doctype html><title>served locally</title>'),
     });
     const template = app.synth().getStackArtifact(stack.artifactId).template as Record<
       string,

@@ -29,6 +29,8 @@ export type GatewayRoute = {
   /** `GET /items/{id}` or `$default`. */
   readonly routeKey: string;
   readonly auth: 'jwt' | 'none';
+  /** The route's AuthorizationScopes: the token's `scope` must hold one of them. */
+  readonly scopes?: readonly string[];
   /** Logical id of the Lambda function the integration calls. */
   readonly functionId: string;
   readonly payloadFormatVersion: '2.0' | '1.0';
@@ -36,7 +38,10 @@ export type GatewayRoute = {
 };
 
 export type CorsConfig = {
+  /** The origins written as plain values in the template. */
   readonly allowOrigins: readonly string[];
+  /** How many origins CloudFormation resolves at deploy time (the web app's distribution). */
+  readonly deployTimeOrigins?: number;
   readonly allowMethods: readonly string[];
   readonly allowHeaders: readonly string[];
   readonly exposeHeaders: readonly string[];

@@ -56,19 +56,21 @@ const defaults = { timeoutSeconds: 3, memoryMb: 128, architecture: 'x86_64' };
  * metadata (`aws:asset:path`, relative to the assembly or absolute when staging is disabled),
  * else from the assembly's asset manifests by the `S3Key` the template points at, else from
  * `ZipFile` inline source.
+ * `only` limits the reading to those logical ids (the functions a gateway routes to: a stack's
+ * other functions, custom resources' among them, need not be runnable here).
  * @throws TemplateReadError naming a function whose code cannot be found.
  */
 export function readFunctions(
   template: Record<string, unknown>,
-  options: { assemblyDir?: string; stackName?: string } = {},
+  options: { assemblyDir?: string; stackName?: string; only?: ReadonlySet<string> } = {},
 ): Record<string, LambdaFunction> {
   const cfn = template as CfnTemplate;
   const manifestPaths = options.assemblyDir ? assetManifestPaths(options.assemblyDir) : {};
+  const wanted = ([id]: [string, unknown]) => !options.only || options.only.has(id);
   return Object.fromEntries(
-    resourcesOfType(cfn, 'AWS::Lambda::Function').map(([id, resource]) => [
-      id,
-      readFunction(id, resource, { ...options, manifestPaths }),
-    ]),
+    resourcesOfType(cfn, 'AWS::Lambda::Function')
+      .filter(wanted)
+      .map(([id, resource]) => [id, readFunction(id, resource, { ...options, manifestPaths })]),
   );
 }
 

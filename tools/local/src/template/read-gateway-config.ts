@@ -72,6 +72,9 @@ function readRoute(id: string, route: CfnResource, resources: Resources): Gatewa
   return {
     routeKey,
     auth: authorizationType === 'JWT' ? 'jwt' : 'none',
+    ...(literalStrings(p['AuthorizationScopes'])?.length
+      ? { scopes: literalStrings(p['AuthorizationScopes']) }
+      : {}),
     functionId,
     payloadFormatVersion: ip['PayloadFormatVersion'] === '1.0' ? '1.0' : '2.0',
     timeoutMs: optionalNumber(ip['TimeoutInMillis']) ?? defaults.integrationTimeoutMs,
@@ -80,8 +83,12 @@ function readRoute(id: string, route: CfnResource, resources: Resources): Gatewa
 
 function readCors(value: unknown): CorsConfig {
   const cors = (value ?? {}) as Record<string, unknown>;
+  const origins: unknown[] = Array.isArray(cors['AllowOrigins']) ? cors['AllowOrigins'] : [];
+  const deployTimeOrigins = origins.filter((origin) => typeof origin !== 'string').length;
   return {
-    allowOrigins: literalStrings(cors['AllowOrigins']) ?? [],
+    ...(deployTimeOrigins ? { deployTimeOrigins } : {}),
+    allowOrigins: origins.filter((origin): origin is string => typeof origin === 'string'),
+
     allowMethods: literalStrings(cors['AllowMethods']) ?? [],
     allowHeaders: literalStrings(cors['AllowHeaders']) ?? [],
     exposeHeaders: literalStrings(cors['ExposeHeaders']) ?? [],

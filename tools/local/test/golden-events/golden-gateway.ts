@@ -168,7 +168,7 @@ export async function startGoldenGateway(
       state.authorize
         ? state.authorize(identity, scopes)
         : Promise.resolve({ ok: false, status: 401, challenge: 'Bearer' }),
-    localRoutes: (path) => {
+    localRoutes: async (_req, { pathname: path }) => {
       if (path === `${ISSUER_PATH}/.well-known/openid-configuration`) {
         return jsonResponse(
           200,

@@ -1,3 +1,4 @@
+import { allScopes } from '@items-api/contract';
 import {
   exportSPKI,
   generateKeyPair,
@@ -37,6 +38,8 @@ export async function createTokenForge({ privateJwk, issuer, audience }: ForgeOp
     iat: seconds(),
     exp: seconds() + 3600,
     token_use: 'id',
+    // Every route requires an API scope; the matrix tests the other claims, so the control has all.
+    scope: allScopes.join(' '),
     ...overrides,
   });
   const sign = (
