@@ -40,13 +40,23 @@ export default [
       '**/cdk.out',
       '**/.local-data',
       '**/test-output',
+      // Compiled in a scratch project of its own, against the packed packages (client-e2e).
+      'tools/client-e2e/fixtures/**',
       '**/*.cjs',
       '**/*.js',
     ],
   },
   {
     files: ['**/*.ts'],
+    // Type-aware rules: each file is checked with the types of its project's tsconfig.
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      // A promise nobody awaits loses its rejection: the crash or the silent failure this kit's
+      // servers and handlers must never have.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Dependencies point one way: contract ← stack-contract ← api, infra; contract ← docs,
       // client. No app imports another app (Nx refuses imports of applications): what two apps
       // share lives in a library. Tools may use anything (next block).

@@ -157,7 +157,8 @@ export function startApp(options: { apiUrl: string; auth: AuthClient; notice?: s
   byId('content').replaceChildren(form.element, list.element);
 
   const draft = draftStore.take();
-  (async () => {
+  // Errors are shown in the list (the catch below): nothing is left to reject.
+  void (async () => {
     try {
       const items: Item[] = [];
       // Every page, following nextCursor: the whole list is the person's own items.

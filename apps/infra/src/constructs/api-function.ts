@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal, type IGrantable, type IPrincipal } from 'aws-cdk-lib/aws-iam';
 import {
-  ApplicationLogLevel,
+  type ApplicationLogLevel,
   Architecture,
   Function,
   LoggingFormat,

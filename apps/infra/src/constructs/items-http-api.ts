@@ -1,9 +1,9 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
-  CfnStage,
-  CorsHttpMethod,
+  type CfnStage,
+  type CorsHttpMethod,
   HttpApi,
-  HttpMethod,
+  type HttpMethod,
   HttpNoneAuthorizer,
   HttpRoute,
   HttpRouteKey,

@@ -31,7 +31,8 @@ export function createItemList(handlers: ItemListHandlers) {
     const remove = h('button', { type: 'button' }, 'Delete');
     remove.addEventListener('click', () => {
       remove.disabled = true;
-      handlers
+      // The handler shows its own failures (showAlert) and does not reject.
+      void handlers
         .remove(items.get(item.id) ?? item, showAlert)
         .finally(() => (remove.disabled = false));
     });

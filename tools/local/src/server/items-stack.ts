@@ -10,6 +10,9 @@ import {
 } from 'node:fs';
 import { join, relative } from 'node:path';
 import { workspaceRoot } from './items-bundles';
+import type * as SynthesizeItemsStack from './synthesize-items-stack';
+
+type SynthesizeModule = typeof SynthesizeItemsStack;
 
 export type ItemsStack = { template: Record<string, unknown>; stackName: string };
 
@@ -48,8 +51,7 @@ export function cachedItemsStack(
   const file = join(cacheDir, `stack-${stackKey(options)}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ItemsStack;
   // Loaded here, not at the top: a start that finds its template cached never loads the CDK.
-  const { synthesizeItemsStack } =
-    require('./synthesize-items-stack') as typeof import('./synthesize-items-stack');
+  const { synthesizeItemsStack } = require('./synthesize-items-stack') as SynthesizeModule;
   const stack = synthesizeItemsStack(options);
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(`${file}.${process.pid}`, JSON.stringify(stack));

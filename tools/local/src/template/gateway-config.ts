@@ -1,3 +1,4 @@
+import type { AuthorizerConfig } from './read-authorizer';
 /**
  * What the local server needs to behave like the deployed stage, read from the synthesized
  * CloudFormation template (never restated by hand). Produced by `readGatewayConfig(template)`.
@@ -8,7 +9,7 @@ export type GatewayConfig = {
   readonly cors: CorsConfig;
   /** The JWT authorizer. Values CloudFormation resolves at deploy time (Cognito refs) are `undefined`. */
   readonly jwt: { readonly issuer?: string; readonly audience?: readonly string[] };
-  readonly authorizer: import('./read-authorizer').AuthorizerConfig;
+  readonly authorizer: AuthorizerConfig;
   readonly throttle: {
     readonly rateLimit: number;
     readonly burstLimit: number;

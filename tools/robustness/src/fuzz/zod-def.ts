@@ -1,5 +1,5 @@
 // The parts of a zod (v3) schema definition the arbitraries read.
-import { ZodFirstPartyTypeKind as Kind, type ZodTypeAny } from 'zod';
+import { type ZodFirstPartyTypeKind as Kind, type ZodTypeAny } from 'zod';
 
 export type Check = { kind: string; value?: number; regex?: RegExp };
 export type Def = {
