@@ -10,6 +10,7 @@ import type {
 import { DependencyUnavailableError } from './errors';
 import { accessLog, problemResponses } from './http/middleware';
 import { problemResult, toApiError } from './http/problem-response';
+import { headRequests } from './http/head-requests';
 import { requestGuards } from './http/request-guards';
 import type { Logger } from './logger';
 import { createItem } from './routes/create-item';
@@ -29,8 +30,9 @@ export type ItemsHandler = (
 /**
  * The items function. Middy runs, in this order:
  *   1. accessLog        — one line per request (after/onError)
- *   2. problemResponses — any error → problem+json (onError)
- *   3. requestGuards    — 404/405/413/415/400 before the router sees the request
+ *   2. headRequests     — HEAD routed as GET, answered without the body
+ *   3. problemResponses — any error → problem+json (onError)
+ *   4. requestGuards    — 404/405/401/413/415/400 before the router sees the request
  * then ts-rest routes the request to a route function and validates it against the contract.
  */
 export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandler {
@@ -60,6 +62,7 @@ export function createItemsHandler({ logger, ...deps }: HandlerDeps): ItemsHandl
     },
   })
     .use(accessLog(logger))
+    .use(headRequests())
     .use(problemResponses(logger))
     .use(requestGuards())
     .handler(
