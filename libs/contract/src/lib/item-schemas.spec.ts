@@ -43,7 +43,11 @@ describe('ItemInputSchema', () => {
     ['a 41-char tag', { name: 'a', tags: ['t'.repeat(41)] }, 'tags.0'],
     ['an empty tag', { name: 'a', tags: [''] }, 'tags.0'],
     ['a duplicate tag', { name: 'a', tags: ['x', 'y', 'x'] }, 'tags.2'],
-    ['21 invalid tags (the length is checked first)', { name: 'a', tags: Array(21).fill('') }, 'tags'],
+    [
+      '21 invalid tags (the length is checked first)',
+      { name: 'a', tags: Array(21).fill('') },
+      'tags',
+    ],
     ['a non-string name', { name: 42 }, 'name'],
   ])('rejects %s, naming the field', (_label, input, path) => {
     expect(issuePaths(input).map((issue) => issue.path)).toContain(path);

@@ -64,7 +64,7 @@ export const ItemInputSchema = z
   })
   .strict();
 
-const Timestamp = z.string().datetime().describe('ISO 8601 UTC');
+const Timestamp = z.string().max(32).datetime().describe('ISO 8601 UTC');
 
 /** An item as the API returns it: the input's fields with the same limits, and server fields. */
 export const ItemSchema = z.object({

@@ -13,11 +13,14 @@ describe('ListItemsQuerySchema', () => {
     expect(ListItemsQuerySchema.parse({ limit }).limit).toBe(Number(limit));
   });
 
-  it.each(['0', '101', '-1', '1.5', 'abc', '', '1e3', ' 5', '0x10', '+5'])('rejects limit %p', (limit) => {
-    const result = ListItemsQuerySchema.safeParse({ limit });
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['limit']);
-  });
+  it.each(['0', '101', '-1', '1.5', 'abc', '', '1e3', ' 5', '0x10', '+5'])(
+    'rejects limit %p',
+    (limit) => {
+      const result = ListItemsQuerySchema.safeParse({ limit });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['limit']);
+    },
+  );
 
   it('ignores a parameter it does not name', () => {
     expect(ListItemsQuerySchema.parse({ limit: '5', _: '123' })).toEqual({ limit: 5 });

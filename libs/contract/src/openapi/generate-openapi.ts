@@ -104,10 +104,15 @@ export function generateOpenApiDocument(version: string): OpenAPIObject {
         license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       },
       servers: [
-        { url: '/', description: 'The origin serving this document (local server or stage)' },
+        {
+          url: '/',
+          description: 'The origin serving this document (local server or stage)',
+          'x-internal': false,
+        },
         {
           url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
           description: 'A deployed stage',
+          'x-internal': false,
           variables: {
             apiId: { default: 'abc123defg', description: 'HTTP API id (stack output)' },
             region: { default: 'eu-west-1' },
@@ -125,7 +130,7 @@ export function generateOpenApiDocument(version: string): OpenAPIObject {
             scheme: 'bearer',
             bearerFormat: 'JWT',
             description:
-              'An ID or access token from the Cognito user pool (locally: `npm run token`). API Gateway checks it as RFC 8725 advises: an RS256 signature by a key from the issuer’s JWKS, `iss`, `aud` or `client_id`, `exp` and `nbf`.',
+              'An ID or access token from the Cognito user pool (locally: `npm run token`), checked by API Gateway’s JWT authorizer along the lines of RFC8725 (JWT best current practices): the signature must verify with a key from the issuer’s JWKS (never `alg: none`), and `iss`, `aud` or `client_id`, `exp` and `nbf` are checked.',
           },
         },
       },
