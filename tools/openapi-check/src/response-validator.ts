@@ -22,7 +22,7 @@ const methods = ['get', 'head', 'post', 'put', 'delete', 'patch', 'options', 'tr
 const jsonMediaType = /^application\/(?:[\w.+-]+\+)?json$/;
 
 /** API Gateway's own answers: possible before the function on any path, listed or not. */
-const gatewayStatuses = new Set([401, 403, 413, 429, 500, 503]);
+const gatewayStatuses = new Set([401, 403, 413, 429, 431, 500, 503]);
 
 const templateRegExp = (template: string) =>
   new RegExp(
@@ -51,9 +51,9 @@ export function createResponseValidator(document: OpenApiDocument) {
   const unknownPath: ResponseObject = {
     content: { 'application/problem+json': { schema: problem } },
   };
-  const gatewayAnswer: ResponseObject = {
-    content: { 'application/json': { schema: gatewayError } },
-  };
+  // 431 (headers too large) has no body; the others are `{"message"}`.
+  const gatewayAnswer = (status: number): ResponseObject =>
+    status === 431 ? {} : { content: { 'application/json': { schema: gatewayError } } };
   let validated = 0;
 
   function declaredResponse(method: string, path: string, status: number) {
@@ -61,7 +61,7 @@ export function createResponseValidator(document: OpenApiDocument) {
     if (!found) {
       if (status === 404) return { response: unknownPath, where: `unlisted path ${path}` };
       return gatewayStatuses.has(status)
-        ? { response: gatewayAnswer, where: `unlisted path ${path}` }
+        ? { response: gatewayAnswer(status), where: `unlisted path ${path}` }
         : { error: `${status} for a path the document does not list (${path})` };
     }
     const where = `${method.toUpperCase()} ${found.template}`;
@@ -71,7 +71,7 @@ export function createResponseValidator(document: OpenApiDocument) {
         return { response: found.item['x-method-not-allowed'] as ResponseObject, where };
       }
       return gatewayStatuses.has(status)
-        ? { response: gatewayAnswer, where }
+        ? { response: gatewayAnswer(status), where }
         : { error: `${where}: not an operation, and ${status} is not its 405` };
     }
     const response = operation.responses[String(status)] ?? operation.responses['default'];

@@ -2,8 +2,8 @@ import { Headers, type HeaderName } from './headers';
 
 export type GatewayAnswer = {
   readonly status: number;
-  /** The `message` of API Gateway's `{"message": …}` body. */
-  readonly message: string;
+  /** The `message` of API Gateway's `{"message": …}` body; absent: the answer has no body. */
+  readonly message?: string;
   readonly when: string;
   /** `jwt`: only on routes behind the JWT authorizer. */
   readonly routes: 'jwt' | 'all';
@@ -14,7 +14,9 @@ export type GatewayAnswer = {
  * What API Gateway (HTTP API) answers itself, as `application/json` `{"message": …}`, before or
  * instead of the function. Sources: the HTTP API guides "Controlling access to HTTP APIs with JWT
  * authorizers" (401, with `WWW-Authenticate`; 403 for a missing scope), "Quotas for configuring
- * and running an HTTP API" (10 MB payload → 413; 30 s integration timeout → 503), "Throttle
+ * and running an HTTP API" (10 MB payload → 413; request line and headers over 10,240 bytes →
+ * 431, which AWS does not document a status for: the local server's HTTP parser sends 431, so the
+ * stricter reading is declared; 30 s integration timeout → 503), "Throttle
  * requests to your HTTP APIs" (429, no `Retry-After`) and "Troubleshooting issues with HTTP API
  * Lambda integrations" (500 when the function fails or returns a malformed result).
  */
@@ -37,7 +39,12 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
     message: 'Request Entity Too Large',
     when: 'the request is over 10 MB',
     routes: 'all',
+  },  {
+    status: 431,
+    when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs); no body (RFC 6585 §5)',
+    routes: 'all',
   },
+
   {
     status: 429,
     message: 'Too Many Requests',

@@ -94,7 +94,8 @@ export function errorResponse(
       (name) => `\`${ProblemTypes[name].type}\` (function): ${ProblemTypes[name].title}`,
     ),
     ...gateway.map(
-      (answer) => `\`{"message": "${answer.message}"}\` (API Gateway): ${answer.when}`,
+      (answer) =>
+        `${answer.message ? `\`{"message": "${answer.message}"}\`` : 'No body'} (API Gateway): ${answer.when}`,
     ),
   ];
   const headerSets = [
@@ -106,11 +107,12 @@ export function errorResponse(
   const headers = headersOf(names, always);
   const content: ContentObject = {};
   if (problems.length > 0) content[ContentTypes.problem] = problemMediaType(problems);
-  if (gateway.length > 0) {
+  const withBody = gateway.filter((answer) => answer.message !== undefined);
+  if (withBody.length > 0) {
     content[ContentTypes.json] = {
       schema: ref('GatewayError'),
       examples: Object.fromEntries(
-        gateway.map((answer) => [
+        withBody.map((answer) => [
           `gateway${answer.status}`,
           { value: { message: answer.message } },
         ]),
@@ -121,6 +123,6 @@ export function errorResponse(
     description:
       lines.length === 1 ? (lines[0] ?? '') : lines.map((line) => `- ${line}`).join('\n'),
     ...(headers ? { headers } : {}),
-    content,
+    ...(Object.keys(content).length > 0 ? { content } : {}),
   };
 }

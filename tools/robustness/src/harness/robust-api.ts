@@ -63,7 +63,13 @@ export function createApiClient(url: string, mint: (owner: string) => Promise<st
     });
     const text = await response.text();
     // Every answer must be one the committed openapi.json declares (checked by Ajv, not zod).
-    assertDocumented({ method, url: path, status: response.status, headers: response.headers, body: text });
+    assertDocumented({
+      method,
+      url: path,
+      status: response.status,
+      headers: response.headers,
+      body: text,
+    });
     return { status: response.status, headers: response.headers, text, json: parseJson(text) };
   }
 
