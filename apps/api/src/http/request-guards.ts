@@ -82,7 +82,7 @@ function checkBody(event: APIGatewayProxyEventV2): void {
   } catch (error) {
     throw new ApiError('malformedJson', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  rejectRouterBreakingKeys(undefined, parsed);
+  rejectRouterBreakingKeys(parsed);
 }
 
 /** The route a request is for, on its normalised path (which the router is then given). */
