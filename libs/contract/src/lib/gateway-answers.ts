@@ -39,7 +39,8 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
     message: 'Request Entity Too Large',
     when: 'the request is over 10 MB',
     routes: 'all',
-  },  {
+  },
+  {
     status: 431,
     when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs); no body (RFC 6585 §5)',
     routes: 'all',
