@@ -260,3 +260,16 @@ describe('conditional requests (RFC 9110 §13.1) and HEAD (§9.3.2)', () => {
     expect(res.json.type).toBe(ProblemTypes.methodNotAllowed.type);
   });
 });
+
+describe('docs routes reaching the items function (through the gateway’s $default route)', () => {
+  it.each(['/openapi.json', '/docs', '/docs/swagger-ui.css'])(
+    'answers HEAD %s with 405 Allow: GET, never 500 (the docs function answers GET alone)',
+    async (path) => {
+      const { call } = createTestHandler();
+      const head = await call({ method: 'HEAD', path });
+      expect([head.statusCode, head.headers?.allow, head.body]).toEqual([405, 'GET', '']);
+      expect((await call({ method: 'POST', path, body: {} })).statusCode).toBe(405);
+      expect((await call({ path })).statusCode).toBe(404);
+    },
+  );
+});

@@ -10,8 +10,13 @@ type Request = Parameters<NonNullable<Middleware['after']>>[0];
  * says how long the GET body is (§8.6). Registered outside the problem mapper, so error answers
  * are stripped too.
  */
+const heads = new WeakSet<object>();
+
+/** The method the client sent: HEAD for a request this middleware routes as GET. */
+export const requestedMethod = (event: APIGatewayProxyEventV2) =>
+  heads.has(event) ? 'HEAD' : event.requestContext.http.method;
+
 export const headRequests = (): Middleware => {
-  const heads = new WeakSet<object>();
   const strip = (request: Request) => {
     if (!heads.has(request.event)) return;
     request.event.requestContext.http.method = 'HEAD';

@@ -3,6 +3,7 @@ import { extractZodObjectShape, isZodObject, type AppRoute } from '@ts-rest/core
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ApiError } from '../errors';
+import { requestedMethod } from './head-requests';
 import { normalisePath } from './normalise-path';
 import { ownerOf } from './owner';
 import { matchRoute } from './route-table';
@@ -87,7 +88,8 @@ function checkBody(event: APIGatewayProxyEventV2): void {
 
 /** The route a request is for, on its normalised path (which the router is then given). */
 function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
-  const { method, path } = event.requestContext.http;
+  const { path } = event.requestContext.http;
+  const method = requestedMethod(event);
   const normalised = normalisePath(path);
   if (normalised === undefined) throw new ApiError('notFound', 'No resource at this path');
   const match = matchRoute(method, normalised);
