@@ -40,8 +40,10 @@ export default [
       '**/cdk.out',
       '**/.local-data',
       '**/test-output',
-      // Compiled in a scratch project of its own, against the packed packages (client-e2e).
+      // Compiled in scratch projects of their own (against the packed packages, or a client
+      // generated from openapi.json).
       'tools/client-e2e/fixtures/**',
+      'tools/openapi-e2e/fixtures/**',
       '**/*.cjs',
       '**/*.js',
     ],

@@ -11,6 +11,7 @@ import type {
 import { DependencyUnavailableError } from './errors';
 import { problemResponses } from './http/middleware';
 import { problemResult, toApiError } from './http/problem-response';
+import { headRequests } from './http/head-requests';
 import { requestGuards } from './http/request-guards';
 import { observeRequests, runInRequestScope, type Observability } from './observability';
 import { createItem } from './routes/create-item';
@@ -31,8 +32,9 @@ export type ItemsHandler = (
  * The items function. Middy runs, in this order:
  *   1. injectLambdaContext — Powertools Logger: cold_start, function_request_id, … (keys reset after)
  *   2. observeRequests     — correlation id; one access log line + metrics per request (after/onError)
- *   3. problemResponses    — any error → problem+json (onError)
- *   4. requestGuards       — 404/405/413/415/400 before the router sees the request
+ *   3. headRequests        — HEAD routed as GET, answered without the body
+ *   4. problemResponses    — any error → problem+json (onError)
+ *   5. requestGuards       — 404/405/401/413/415/400 before the router sees the request
  * then ts-rest routes the request to a route function and validates it against the contract.
  * Each invocation runs in its own request scope (what DynamoDB did, whether it was a replay).
  */
@@ -66,6 +68,7 @@ export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): I
     // logEvent: false whatever POWERTOOLS_LOGGER_LOG_EVENT says: the event holds the token and body.
     .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(observeRequests({ logger, metrics }))
+    .use(headRequests())
     .use(problemResponses(logger))
     .use(requestGuards())
     .handler(

@@ -1,4 +1,10 @@
-import { Headers, ProblemTypes, type FieldError, type ProblemTypeName } from '@items-api/contract';
+import {
+  Headers,
+  ProblemLimits,
+  ProblemTypes,
+  type FieldError,
+  type ProblemTypeName,
+} from '@items-api/contract';
 
 /** Both retryable problems ask for a one-second pause. */
 const retryAfterOneSecond = { [Headers.retryAfter]: '1' };
@@ -42,16 +48,25 @@ export class PreconditionFailedError extends ApiError {
   }
 }
 
+const describeFieldError = (e: FieldError) => (e.path ? `${e.path}: ${e.message}` : e.message);
+
+/** Shown in `detail` before "…": enough to read, bounded however many fields were wrong. */
+const detailErrors = 3;
+
+/**
+ * A 400 naming the invalid fields. However many there were, the answer stays small: the first
+ * `ProblemLimits.errorsMax` are listed in `errors` and `detail` gives the count.
+ */
 export class ValidationError extends ApiError {
   override name = 'ValidationError';
   constructor(errors: FieldError[]) {
-    super(
-      'validation',
-      errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
-      {
-        errors,
-      },
-    );
+    const listed = errors.slice(0, ProblemLimits.errorsMax);
+    const first = errors.slice(0, detailErrors).map(describeFieldError).join('; ');
+    const detail =
+      errors.length === 1
+        ? first
+        : `${errors.length} problems${errors.length > listed.length ? ` (the first ${listed.length} are listed)` : ''}: ${first}${errors.length > detailErrors ? '; …' : ''}`;
+    super('validation', detail, { errors: listed });
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertDocumented, validatedResponses } from '@items-api/openapi-check';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,14 @@ export async function startTestApi(options: LocalApiOptions = {}) {
       ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
     });
     const text = await response.text();
+    // Every answer must be one the committed openapi.json declares (checked by Ajv, not zod).
+    assertDocumented({
+      method: init.method ?? 'GET',
+      url: path,
+      status: response.status,
+      headers: response.headers,
+      body: text,
+    });
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -65,7 +74,11 @@ export async function startTestApi(options: LocalApiOptions = {}) {
     }
     return { status: response.status, headers: response.headers, text, json: parsed };
   }
-  return { api, tokens, request, stop: () => api.stop() };
+  const stop = async () => {
+    console.log(`openapi.json: ${validatedResponses()} responses validated`);
+    await api.stop();
+  };
+  return { api, tokens, request, stop };
 }
 
 export type TestApi = Awaited<ReturnType<typeof startTestApi>>;

@@ -1,8 +1,15 @@
-import { ContentTypes, ProblemTypes, type Problem } from '@items-api/contract';
+import {
+  codePointLength,
+  ContentTypes,
+  isWellFormed,
+  ProblemLimits,
+  ProblemTypes,
+  type Problem,
+} from '@items-api/contract';
 import { RequestValidationError } from '@ts-rest/serverless';
 import { ApiError, ValidationError } from '../errors';
 import type { Logger } from '../logger';
-import { toFieldErrors } from './field-errors';
+import { clip, toFieldErrors } from './field-errors';
 
 export type HttpResult = {
   statusCode: number;
@@ -37,12 +44,14 @@ export function toApiError(error: unknown, logger: Logger): ApiError {
 
 export function problemBody(error: ApiError, instance: string): Problem {
   const kind = ProblemTypes[error.kind];
+  // The path is echoed only when it fits (and is well-formed): a long one is not worth repeating.
+  const echoPath = isWellFormed(instance) && codePointLength(instance) <= ProblemLimits.instanceMax;
   return {
     type: kind.type,
     title: kind.title,
     status: kind.status,
-    detail: error.message,
-    instance,
+    detail: clip(error.message, ProblemLimits.detailMax),
+    ...(echoPath ? { instance } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
   };
 }

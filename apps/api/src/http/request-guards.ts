@@ -1,7 +1,11 @@
-import { ContentTypes, Headers, RequestLimits } from '@items-api/contract';
+import { ContentTypes, Headers, RequestLimits, type ContractRoute } from '@items-api/contract';
+import { extractZodObjectShape, isZodObject, type AppRoute } from '@ts-rest/core';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ApiError } from '../errors';
+import { requestedMethod } from './head-requests';
+import { normalisePath } from './normalise-path';
+import { ownerOf } from './owner';
 import { matchRoute } from './route-table';
 import { rejectRouterBreakingKeys } from './router-breaking-keys';
 
@@ -15,28 +19,48 @@ function decodedBody(event: APIGatewayProxyEventV2): string | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
+/** The query parameter names a route declares. */
+function declaredQuery(route: AppRoute): Set<string> {
+  const query = (route as { query?: unknown }).query;
+  return new Set(isZodObject(query) ? Object.keys(extractZodObjectShape(query)) : []);
+}
+
+const queryName = (pair: string) => {
+  const raw = pair.split('=')[0] ?? '';
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
+};
+
 /**
- * Answers what must not reach the router: unknown path (404), wrong method (405 + Allow),
- * body over the limit (413), a body that is not JSON (415) or not parseable (400).
+ * Query parameters the route does not declare are ignored, as the document says: they are
+ * dropped here so the router never sees them (`_=123` cache busters, or a `bind` that would
+ * break the router library).
  */
-export function checkRequest(event: APIGatewayProxyEventV2): void {
-  const { method, path } = event.requestContext.http;
-  const match = matchRoute(method, path);
-  if (match.kind === 'unknown-path') throw new ApiError('notFound', `No resource at ${path}`);
-  if (match.kind === 'wrong-method') {
-    throw new ApiError('methodNotAllowed', `${method} is not allowed on ${path}`, {
-      headers: { [Headers.allow]: match.allow.join(', ') },
-    });
+function dropUndeclaredQuery(event: APIGatewayProxyEventV2, route: AppRoute): void {
+  const declared = declaredQuery(route);
+  event.rawQueryString = (event.rawQueryString ?? '')
+    .split('&')
+    .filter((pair) => pair !== '' && declared.has(queryName(pair)))
+    .join('&');
+  if (event.queryStringParameters) {
+    event.queryStringParameters = Object.fromEntries(
+      Object.entries(event.queryStringParameters).filter(([name]) => declared.has(name)),
+    );
   }
-  rejectRouterBreakingKeys(event.queryStringParameters, undefined);
+}
+
+/** Where the contract has no body (GET, HEAD, DELETE) a body is ignored, as the document says. */
+function dropBody(event: APIGatewayProxyEventV2): void {
+  delete event.body;
+  event.isBase64Encoded = false;
+  if (event.headers) delete event.headers[Headers.contentType];
+}
+
+function checkBody(event: APIGatewayProxyEventV2): void {
   const headers = event.headers ?? {};
-  if (!hasBody(match.route)) {
-    // Bodies are ignored where the contract has none; dropping the type keeps the router from
-    // parsing one, and dropping the body keeps it from building a GET request with one (a throw).
-    delete headers[Headers.contentType];
-    delete event.body;
-    return;
-  }
   const body = decodedBody(event);
   if (body === undefined) {
     delete headers[Headers.contentType]; // nothing to parse: validation answers "body: Required"
@@ -59,7 +83,41 @@ export function checkRequest(event: APIGatewayProxyEventV2): void {
   } catch (error) {
     throw new ApiError('malformedJson', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  rejectRouterBreakingKeys(undefined, parsed);
+  rejectRouterBreakingKeys(parsed);
+}
+
+/** The route a request is for, on its normalised path (which the router is then given). */
+function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
+  const { path } = event.requestContext.http;
+  const method = requestedMethod(event);
+  const normalised = normalisePath(path);
+  if (normalised === undefined) throw new ApiError('notFound', 'No resource at this path');
+  const match = matchRoute(method, normalised);
+  if (match.kind === 'unknown-path') throw new ApiError('notFound', `No resource at ${normalised}`);
+  if (match.kind === 'wrong-method') {
+    throw new ApiError('methodNotAllowed', `${method} is not allowed on ${normalised}`, {
+      headers: { [Headers.allow]: match.allow.join(', ') },
+    });
+  }
+  if (normalised !== path) {
+    event.requestContext.http.path = normalised;
+    if (event.rawPath === path) event.rawPath = normalised;
+  }
+  return match.route;
+}
+
+/**
+ * Answers what must not reach the router, in the gateway's order: unknown path (404), wrong
+ * method (405 + Allow), a token without a usable subject (401); then body over the limit (413),
+ * a body that is not JSON (415) or not parseable (400). Undeclared query parameters and bodies
+ * where the contract has none are dropped.
+ */
+export function checkRequest(event: APIGatewayProxyEventV2): void {
+  const route = routeOf(event);
+  if (route.auth === 'jwt') ownerOf(event);
+  dropUndeclaredQuery(event, route.route);
+  if (hasBody(route.route)) checkBody(event);
+  else dropBody(event);
 }
 
 /**

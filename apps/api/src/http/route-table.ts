@@ -1,4 +1,4 @@
-import { apiRoutes, type ContractRoute } from '@items-api/contract';
+import { apiRoutes, itemsContract, listRoutes, type ContractRoute } from '@items-api/contract';
 
 export type RouteMatch =
   | { kind: 'match'; route: ContractRoute }
@@ -8,14 +8,39 @@ export type RouteMatch =
 const toRegExp = (path: string) =>
   new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`);
 
-const table = apiRoutes.map((route) => ({ route, pattern: toRegExp(route.path) }));
+/** The routes this function serves; the docs routes belong to the docs function. */
+const served = new Set(listRoutes(itemsContract).map((route) => route.routeKey));
 
-/** Which contract route a request is for: unknown path → 404, known path + other method → 405. */
+const table = apiRoutes.map((route) => ({
+  route,
+  pattern: toRegExp(route.path),
+  served: served.has(route.routeKey),
+}));
+
+/** RFC 9110 §9.3.2: HEAD is answered wherever this function answers GET, by the GET route. */
+const routeMethod = (method: string) => (method === 'HEAD' ? 'GET' : method);
+
+/**
+ * The methods a path allows, in a stable order: HEAD beside each GET this function serves. A
+ * docs route allows only its own method (the docs function answers GET alone; any other method,
+ * HEAD included, reaches this function through the gateway's `$default` route).
+ */
+const allowed = (matches: typeof table) =>
+  matches.flatMap(({ route, served: ours }) =>
+    route.method === 'GET' && ours ? ['GET', 'HEAD'] : [route.method],
+  );
+
+/**
+ * Which contract route a request is for, on an already normalised path: unknown path → 404,
+ * known path + other method → 405 with the methods it allows. A docs route requested of this
+ * function with its own method (a misrouted gateway) is no resource here: 404.
+ */
 export function matchRoute(method: string, path: string): RouteMatch {
   const samePath = table.filter(({ pattern }) => pattern.test(path));
   if (samePath.length === 0) return { kind: 'unknown-path' };
-  const route = samePath.find(({ route }) => route.method === method.toUpperCase())?.route;
-  return route
-    ? { kind: 'match', route }
-    : { kind: 'wrong-method', allow: samePath.map(({ route }) => route.method) };
+  const upper = method.toUpperCase();
+  const ours = samePath.find((entry) => entry.served && entry.route.method === routeMethod(upper));
+  if (ours) return { kind: 'match', route: ours.route };
+  if (samePath.some((entry) => entry.route.method === upper)) return { kind: 'unknown-path' };
+  return { kind: 'wrong-method', allow: allowed(samePath) };
 }

@@ -6,9 +6,11 @@ import { tsr } from './tsr';
 
 export const deleteItem = ({ repo }: RouteDeps) =>
   tsr.route(itemsContract.deleteItem, async ({ params, headers }, { rawEvent }) => {
+    const owner = ownerOf(rawEvent);
     const ifMatch = headers[Headers.ifMatch];
-    await repo.delete(ownerOf(rawEvent), params.id, {
-      expectedVersion: ifMatch ? expectedVersionFrom(ifMatch) : undefined,
-    });
+    const expectedVersion = ifMatch
+      ? await expectedVersionFrom(ifMatch, async () => (await repo.get(owner, params.id))?.version)
+      : undefined;
+    await repo.delete(owner, params.id, { expectedVersion });
     return { status: 204, body: undefined };
   });

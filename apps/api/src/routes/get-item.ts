@@ -1,4 +1,4 @@
-import { etagListMatches, formatETag, Headers, itemsContract } from '@items-api/contract';
+import { formatETag, Headers, ifNoneMatchMatches, itemsContract } from '@items-api/contract';
 import { NotFoundError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
@@ -9,8 +9,9 @@ export const getItem = ({ repo }: RouteDeps) =>
     const item = await repo.get(ownerOf(rawEvent), params.id);
     if (!item) throw new NotFoundError();
     responseHeaders.set(Headers.etag, formatETag(item.version));
+    // RFC 9110 §13.1.2: weak comparison; a match answers 304 (GET and HEAD).
     const ifNoneMatch = headers[Headers.ifNoneMatch];
-    if (ifNoneMatch && etagListMatches(ifNoneMatch, item.version)) {
+    if (ifNoneMatch && ifNoneMatchMatches(ifNoneMatch, item.version)) {
       return { status: 304, body: undefined };
     }
     return { status: 200, body: item };

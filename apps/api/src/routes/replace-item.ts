@@ -14,8 +14,12 @@ export const replaceItem = ({ repo, clock }: RouteDeps) =>
       if (!ifMatch) {
         throw new ApiError('preconditionRequired', 'Send the ETag you last read as If-Match');
       }
+      const expectedVersion = await expectedVersionFrom(
+        ifMatch,
+        async () => (await repo.get(owner, params.id))?.version,
+      );
       const item = await repo.replace(owner, params.id, body, {
-        expectedVersion: expectedVersionFrom(ifMatch),
+        expectedVersion,
         now: clock().toISOString(),
       });
       responseHeaders.set(Headers.etag, formatETag(item.version));

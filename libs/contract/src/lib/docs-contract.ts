@@ -1,7 +1,7 @@
 import { initContract } from '@ts-rest/core';
 import { z } from 'zod';
 import { ProblemSchema } from './problem';
-import { publicRoute } from './route-metadata';
+import { publicRoute, type RouteMetadata } from './route-metadata';
 
 const c = initContract();
 
@@ -17,6 +17,7 @@ const DocsAssetQuery = z.object({
   v: z
     .string()
     .max(64)
+    .regex(/^[A-Za-z0-9_-]*$/, 'must be a content hash')
     .optional()
     .describe('Content hash the page links with; when current, the file may be cached for a year'),
 });
@@ -27,13 +28,17 @@ export const docsContract = c.router({
     method: 'GET',
     path: '/openapi.json',
     summary: 'The OpenAPI document of this API',
-    responses: { 200: z.record(z.unknown()) },
+    description: 'This document, as JSON. No token needed.',
+    responses: {
+      200: c.otherResponse({ contentType: 'application/json', body: c.type<object>() }),
+    },
     metadata: publicRoute,
   },
   getDocs: {
     method: 'GET',
     path: '/docs',
     summary: 'Interactive API documentation (HTML)',
+    description: 'The Swagger UI page for this document. No token needed.',
     responses: { 200: c.otherResponse({ contentType: 'text/html', body: c.type<string>() }) },
     metadata: publicRoute,
   },
@@ -41,12 +46,13 @@ export const docsContract = c.router({
     method: 'GET',
     path: '/docs/:asset',
     summary: 'A script, stylesheet or icon of the documentation page',
+    description: 'A file the documentation page loads; unknown names answer 404. No token needed.',
     pathParams: DocsAssetParams,
     query: DocsAssetQuery,
     responses: {
       200: c.otherResponse({ contentType: '*/*', body: c.type<string>() }),
       404: ProblemSchema,
     },
-    metadata: publicRoute,
+    metadata: { ...publicRoute, problems: ['notFound'] } satisfies RouteMetadata,
   },
 });

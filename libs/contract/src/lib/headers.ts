@@ -12,6 +12,7 @@ export const Headers = {
   location: 'location',
   retryAfter: 'retry-after',
   allow: 'allow',
+  wwwAuthenticate: 'www-authenticate',
 } as const;
 
 export type HeaderName = (typeof Headers)[keyof typeof Headers];
@@ -38,16 +39,43 @@ export function formatETag(version: number): string {
   return `"${version}"`;
 }
 
+/** One entity tag of an `If-Match` / `If-None-Match` list (RFC 9110 §8.8.3). */
+export type EntityTag = { readonly weak: boolean; readonly opaque: string };
+
 /**
- * The item version an `If-Match` / `If-None-Match` value names, or `undefined` when it names
- * none we could have issued. Accepts a weak `W/` prefix so proxies that weaken tags still match.
+ * The entity tags of a conditional header that matched its pattern (`IfMatchSchema`):
+ * `'*'`, or the list with empty elements dropped (RFC 9110 §5.6.1).
  */
-export function parseETag(value: string): number | undefined {
-  const match = /^\s*(?:W\/)?"([1-9]\d{0,15})"\s*$/.exec(value);
-  return match ? Number(match[1]) : undefined;
+export function parseEntityTags(value: string): '*' | EntityTag[] {
+  if (value.trim() === '*') return '*';
+  return [...value.matchAll(/(W\/)?"([^"]*)"/g)].map((match) => ({
+    weak: match[1] !== undefined,
+    opaque: match[2] ?? '',
+  }));
 }
 
-/** True when a comma-separated `If-None-Match` list contains `*` or the given version. */
-export function etagListMatches(headerValue: string, version: number): boolean {
-  return headerValue.split(',').some((tag) => tag.trim() === '*' || parseETag(tag) === version);
+/** The item version a tag names, if it is one this API could have issued. */
+const versionOf = (tag: EntityTag) =>
+  /^[1-9]\d{0,15}$/.test(tag.opaque) ? Number(tag.opaque) : undefined;
+
+/**
+ * The versions an `If-Match` value accepts, by the strong comparison (RFC 9110 §8.8.3.2):
+ * `'any'` for `*`; otherwise the versions of its strong tags (a weak tag never matches).
+ */
+export function ifMatchVersions(value: string): 'any' | number[] {
+  const tags = parseEntityTags(value);
+  if (tags === '*') return 'any';
+  return tags.flatMap((tag) => {
+    const version = tag.weak ? undefined : versionOf(tag);
+    return version === undefined ? [] : [version];
+  });
+}
+
+/**
+ * Whether an `If-None-Match` value matches the current version, by the weak comparison
+ * (RFC 9110 §13.1.2): `*`, or any tag, weak or strong, naming it.
+ */
+export function ifNoneMatchMatches(value: string, version: number): boolean {
+  const tags = parseEntityTags(value);
+  return tags === '*' || tags.some((tag) => versionOf(tag) === version);
 }

@@ -21,21 +21,33 @@ describe('ItemInputSchema', () => {
     expect(ItemInputSchema.parse(input)).toEqual(input);
   });
 
-  it('trims the name and defaults tags to []', () => {
-    expect(ItemInputSchema.parse({ name: '  boots ' })).toEqual({ name: 'boots', tags: [] });
+  it('stores what was sent (no trimming) and defaults tags to []', () => {
+    expect(ItemInputSchema.parse({ name: 'two  words' })).toEqual({ name: 'two  words', tags: [] });
+  });
+
+  it('counts code points, as JSON Schema does: 200 emoji are a valid name, 201 are not', () => {
+    expect(ItemInputSchema.safeParse({ name: '😀'.repeat(200) }).success).toBe(true);
+    expect(issuePaths({ name: '😀'.repeat(201) }).map((issue) => issue.path)).toEqual(['name']);
   });
 
   it.each([
     ['a 201-char name', { name: 'n'.repeat(201) }, 'name'],
     ['an empty name', { name: '' }, 'name'],
     ['a blank name', { name: '   ' }, 'name'],
+    ['a padded name', { name: '  padded  ' }, 'name'],
+    ['a lone surrogate', { name: '\ud800x' }, 'name'],
+    ['a padded tag', { name: 'a', tags: [' x'] }, 'tags.0'],
     ['a missing name', {}, 'name'],
     ['a 2001-char description', { name: 'a', description: 'd'.repeat(2001) }, 'description'],
     ['21 tags', { name: 'a', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'tags'],
     ['a 41-char tag', { name: 'a', tags: ['t'.repeat(41)] }, 'tags.0'],
     ['an empty tag', { name: 'a', tags: [''] }, 'tags.0'],
     ['a duplicate tag', { name: 'a', tags: ['x', 'y', 'x'] }, 'tags.2'],
-    ['tags that are duplicates once trimmed', { name: 'a', tags: ['x', ' x '] }, 'tags.1'],
+    [
+      '21 invalid tags (the length is checked first)',
+      { name: 'a', tags: Array(21).fill('') },
+      'tags',
+    ],
     ['a non-string name', { name: 42 }, 'name'],
   ])('rejects %s, naming the field', (_label, input, path) => {
     expect(issuePaths(input).map((issue) => issue.path)).toContain(path);

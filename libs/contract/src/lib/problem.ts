@@ -1,37 +1,39 @@
 import { z } from 'zod';
+import { Headers, type HeaderName } from './headers';
+import { text, TextPatterns } from './json-schema-rules';
 
-/** One field-level complaint inside a validation problem. `path` is dotted: `tags.3`. */
+/** Bounds on what an error answer carries, so a bad request cannot make a large response. */
+export const ProblemLimits = {
+  /** Field errors listed in one answer; `detail` counts the rest. */
+  errorsMax: 20,
+  detailMax: 1000,
+  pathMax: 200,
+  messageMax: 300,
+  instanceMax: 2048,
+} as const;
+
+const boundedText = (maxLength: number, description?: string) =>
+  text({
+    maxLength,
+    pattern: TextPatterns.wellFormed,
+    patternMessage: 'must be well-formed Unicode',
+    ...(description ? { description } : {}),
+  });
+
+/** One field-level complaint inside a validation problem. */
 export const FieldErrorSchema = z
   .object({
-    path: z.string().describe('Where the problem is, dotted (`tags.3`); empty for the whole body'),
-    message: z.string(),
+    path: boundedText(
+      ProblemLimits.pathMax,
+      'Where the problem is: `body` (the whole body), `body.tags.3`, `body.id` (an unknown field), `query.limit`, `params.id` or `headers.if-match`',
+    ),
+    message: boundedText(ProblemLimits.messageMax),
   })
   .strict();
 
-/** RFC 9457 problem details: every error the API's function returns has this shape. */
-export const ProblemSchema = z
-  .object({
-    type: z.string().describe('URI identifying the kind of problem'),
-    title: z.string().describe('Short summary of the kind of problem'),
-    status: z.number().int().min(400).max(599),
-    detail: z.string().optional().describe('What went wrong with this request'),
-    instance: z.string().optional().describe('The request path the problem occurred on'),
-    errors: z.array(FieldErrorSchema).optional(),
-  })
-  .describe('Problem details (RFC 9457), served as application/problem+json');
-
-/** API Gateway's own error body (401 from the JWT authorizer, 429 throttled, 404 no route). */
-export const GatewayErrorSchema = z
-  .object({ message: z.string() })
-  .describe("API Gateway's own error shape, returned before the function runs");
-
-export type FieldError = z.infer<typeof FieldErrorSchema>;
-export type Problem = z.infer<typeof ProblemSchema>;
-export type GatewayError = z.infer<typeof GatewayErrorSchema>;
-
 type ProblemKind = { readonly type: string; readonly title: string; readonly status: number };
 
-const kind = <S extends number>(slug: string, status: S, title: string) =>
+const kind = <const Slug extends string, S extends number>(slug: Slug, status: S, title: string) =>
   ({ type: `urn:items-api:problem:${slug}`, status, title }) as const satisfies ProblemKind;
 
 /**
@@ -64,3 +66,49 @@ export const ProblemTypes = {
 } as const;
 
 export type ProblemTypeName = keyof typeof ProblemTypes;
+
+/** Headers an answer of a problem type always carries (values set where the problem is made). */
+export const ProblemHeaders: Partial<Record<ProblemTypeName, readonly HeaderName[]>> = {
+  unauthorized: [Headers.wwwAuthenticate],
+  methodNotAllowed: [Headers.allow],
+  idempotencyInFlight: [Headers.retryAfter],
+  unavailable: [Headers.retryAfter],
+};
+export type ProblemTypeUri = (typeof ProblemTypes)[ProblemTypeName]['type'];
+
+const problemTypeUris = Object.values(ProblemTypes).map((k) => k.type) as [
+  ProblemTypeUri,
+  ...ProblemTypeUri[],
+];
+
+/** RFC 9457 problem details: every error the API's function returns has this shape. */
+export const ProblemSchema = z
+  .object({
+    type: z
+      .enum(problemTypeUris)
+      .describe('URI identifying the kind of problem: one of the catalogue'),
+    title: boundedText(100, 'Short summary of the kind of problem'),
+    status: z.number().int().min(400).max(599).describe('The HTTP status code'),
+    detail: boundedText(ProblemLimits.detailMax, 'What went wrong with this request').optional(),
+    instance: boundedText(
+      ProblemLimits.instanceMax,
+      'The request path the problem occurred on',
+    ).optional(),
+    errors: z
+      .array(FieldErrorSchema)
+      .max(ProblemLimits.errorsMax)
+      .optional()
+      .describe(
+        `Each invalid field (validation problems only), at most ${ProblemLimits.errorsMax}; \`detail\` says how many there were`,
+      ),
+  })
+  .describe('Problem details (RFC 9457), served as application/problem+json');
+
+/** API Gateway's own error body (401/403 from the JWT authorizer, 413, 429, 500, 503). */
+export const GatewayErrorSchema = z
+  .object({ message: boundedText(100) })
+  .describe("API Gateway's own error shape, returned before (or instead of) the function");
+
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type GatewayError = z.infer<typeof GatewayErrorSchema>;

@@ -1,4 +1,5 @@
 import type { HeaderName } from './headers';
+import type { ProblemTypeName } from './problem';
 
 /**
  * The API's OAuth 2.0 resource server and its scopes. A Cognito scope is
@@ -33,6 +34,11 @@ export type RouteMetadata = {
   readonly scopes?: readonly Scope[];
   /** Headers the success response carries. */
   readonly successHeaders?: readonly HeaderName[];
+  /**
+   * The problem types the function can answer this route with (besides those every route can:
+   * see `problemsOnEveryRoute`). The OpenAPI document lists exactly these per status.
+   */
+  readonly problems?: readonly ProblemTypeName[];
 };
 
 export const jwtRoute = (

@@ -1,90 +1,121 @@
 import { isZodType, type AppRoute } from '@ts-rest/core';
 import type {
-  HeaderObject,
   OperationObject,
   ParameterObject,
   ResponseObject,
   ResponsesObject,
+  SchemaObject,
 } from 'openapi3-ts';
+import { problemsOnEveryRoute } from '../lib/items-contract';
 import { ContentTypes, Headers } from '../lib/headers';
-import { GatewayErrorSchema, ProblemTypes } from '../lib/problem';
+import { ProblemTypes, type ProblemTypeName } from '../lib/problem';
 import type { RouteMetadata } from '../lib/route-metadata';
-import {
-  itemExample,
-  itemInputExample,
-  itemPageExample,
-  validationProblemExample,
-} from './examples';
+import { itemExample, itemInputExample, itemPageExample } from './examples';
 import { schemaFor } from './named-schemas';
-
-const headerDocs: Record<string, HeaderObject> = {
-  [Headers.etag]: {
-    description: 'Entity tag of the item version, e.g. `"3"`',
-    schema: { type: 'string' },
-  },
-  [Headers.location]: { description: 'URL path of the created item', schema: { type: 'string' } },
-  [Headers.retryAfter]: {
-    description: 'Seconds to wait before retrying',
-    schema: { type: 'integer' },
-  },
-};
+import { errorResponse, gatewayAnswersFor, headersOf } from './responses';
 
 const successExamples: Record<string, unknown> = {
   Item: itemExample,
   ItemPage: itemPageExample,
 };
 
-function describeStatus(status: number): string {
-  const kinds = Object.values(ProblemTypes).filter((kind) => kind.status === status);
-  if (status === 401) return 'Missing or invalid token (answered by API Gateway)';
-  if (status === 403) return "The token lacks the operation's scope (answered by API Gateway)";
-  if (status === 429) return 'Throttled (answered by API Gateway)';
-  if (status === 304) return 'Not modified: your If-None-Match names the current version';
-  if (status === 204) return 'Deleted';
-  if (kinds.length === 0) return status < 300 ? 'Success' : String(status);
-  return kinds.map((kind) => `\`${kind.type}\`: ${kind.title}`).join('; ');
-}
-
 const isOtherResponse = (body: unknown): body is { contentType: string } =>
   typeof body === 'object' && body !== null && 'contentType' in body;
 
-function responseFor(status: number, body: unknown, metadata: RouteMetadata): ResponseObject {
-  const response: ResponseObject = { description: describeStatus(status) };
-  const headerNames =
-    status < 300 ? (metadata.successHeaders ?? []) : status === 503 ? [Headers.retryAfter] : [];
-  if (headerNames.length > 0) {
-    response.headers = Object.fromEntries(headerNames.map((name) => [name, headerDocs[name]]));
-  }
+/** Lambda's response payload limit (6 MB) bounds any body the docs function sends. */
+const maxResponseBytes = 6 * 1024 * 1024;
+
+export const metadataOf = (route: AppRoute): RouteMetadata =>
+  (route.metadata as RouteMetadata | undefined) ?? { auth: 'jwt' };
+
+/** The function's problem types for a route: its own, plus those every items route can answer. */
+export function problemsOf(route: AppRoute): ProblemTypeName[] {
+  const metadata = metadataOf(route);
+  const own = metadata.problems ?? [];
+  return metadata.auth === 'jwt' ? [...new Set([...own, ...problemsOnEveryRoute])] : [...own];
+}
+
+function successResponse(status: number, body: unknown, metadata: RouteMetadata): ResponseObject {
+  const names = metadata.successHeaders ?? [];
+  const headers = headersOf(status === 304 ? [Headers.etag] : names);
+  const description =
+    status === 304
+      ? 'Not modified: `If-None-Match` names the current version. No body; the `ETag` is sent'
+      : status === 204
+        ? 'Done; no body'
+        : 'Success';
+  const response: ResponseObject = { description, ...(headers ? { headers } : {}) };
   if (isOtherResponse(body)) {
-    response.content = { [body.contentType]: { schema: { type: 'string' } } };
-    return response;
+    const schema: SchemaObject =
+      body.contentType === ContentTypes.json
+        ? { type: 'object', description: 'An OpenAPI 3.0 document' }
+        : { type: 'string', format: 'binary', maxLength: maxResponseBytes };
+    response.content = { [body.contentType]: { schema } };
+  } else if (isZodType(body)) {
+    const schema = schemaFor(body, 'output');
+    const name = '$ref' in schema ? schema.$ref.split('/').pop() : undefined;
+    const example = name ? successExamples[name] : undefined;
+    response.content = { [ContentTypes.json]: { schema, ...(example ? { example } : {}) } };
   }
-  if (!isZodType(body)) return response; // 204, 304: no body
-  const schema = schemaFor(body, 'output');
-  const mediaType =
-    status >= 400 && body !== GatewayErrorSchema ? ContentTypes.problem : ContentTypes.json;
-  const ref = '$ref' in schema ? schema.$ref.split('/').pop() : undefined;
-  const example =
-    status === 400 ? validationProblemExample : ref ? successExamples[ref] : undefined;
-  response.content = { [mediaType]: { schema, ...(example ? { example } : {}) } };
   return response;
 }
 
-/** Completes what ts-rest generated for one route: responses, security, examples, required headers. */
-export function completeOperation(operation: OperationObject, route: AppRoute): OperationObject {
-  const metadata = (route.metadata as RouteMetadata | undefined) ?? { auth: 'jwt' };
-  const statuses = Object.keys(route.responses).map(Number);
-  const responses: ResponsesObject = Object.fromEntries(
-    statuses.map((status) => [
-      String(status),
-      responseFor(status, route.responses[status], metadata),
-    ]),
+/**
+ * Every status a route can answer with, by whom: the contract's own statuses, plus what API
+ * Gateway answers on any route. Throws when the route declares a status nobody produces or
+ * lists a problem whose status it does not declare.
+ */
+export function routeResponses(route: AppRoute): ResponsesObject {
+  const metadata = metadataOf(route);
+  const problems = problemsOf(route);
+  const gateway = gatewayAnswersFor(metadata);
+  const declared = Object.keys(route.responses).map(Number);
+  const statuses = [...new Set([...declared, ...gateway.map((answer) => answer.status)])].sort(
+    (a, b) => a - b,
   );
+  for (const name of problems) {
+    if (!statuses.includes(ProblemTypes[name].status)) {
+      throw new Error(`${route.path}: problem ${name} has no declared status`);
+    }
+  }
+  return Object.fromEntries(
+    statuses.map((status) => {
+      if (status < 400) {
+        return [String(status), successResponse(status, route.responses[status], metadata)];
+      }
+      const own = problems.filter((name) => ProblemTypes[name].status === status);
+      const byGateway = gateway.filter((answer) => answer.status === status);
+      if (own.length === 0 && byGateway.length === 0) {
+        throw new Error(`${route.method} ${route.path}: nothing answers ${status}`);
+      }
+      return [String(status), errorResponse(status, own, byGateway)];
+    }),
+  );
+}
+
+/** ts-rest puts a header's description inside its schema; OpenAPI wants it on the parameter. */
+function tidyParameter(parameter: ParameterObject, statuses: number[]): ParameterObject {
+  const { description, ...schema } = (parameter.schema ?? {}) as SchemaObject;
+  const required =
+    parameter.required ||
+    (parameter.in === 'header' && parameter.name === Headers.ifMatch && statuses.includes(428));
+  return {
+    ...parameter,
+    ...(description && !parameter.description ? { description } : {}),
+    ...(required ? { required: true } : {}),
+    schema,
+  };
+}
+
+/** Completes what ts-rest generated for one route: responses, security, examples, parameters. */
+export function completeOperation(operation: OperationObject, route: AppRoute): OperationObject {
+  const metadata = metadataOf(route);
+  const scopes = [...(metadata.scopes ?? [])];
+  const responses = routeResponses(route);
+  const statuses = Object.keys(responses).map(Number);
   // A route that answers 428 cannot be called without If-Match: document it as required.
   const parameters = (operation.parameters as ParameterObject[] | undefined)?.map((parameter) =>
-    parameter.in === 'header' && parameter.name === Headers.ifMatch && statuses.includes(428)
-      ? { ...parameter, required: true }
-      : parameter,
+    tidyParameter(parameter, statuses),
   );
   const requestBody =
     'body' in route && isZodType(route.body)
@@ -100,10 +131,38 @@ export function completeOperation(operation: OperationObject, route: AppRoute): 
       : undefined;
   return {
     ...operation,
+    description: describeOperation(route.description ?? route.summary ?? '', scopes),
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
-    // The scopes the access token must carry (API Gateway's AuthorizationScopes, from the same metadata).
-    security: metadata.auth === 'jwt' ? [{ bearerAuth: [...(metadata.scopes ?? [])] }] : [],
+    // OpenAPI 3.0 (§4.8.30) lets only oauth2/openIdConnect schemes name scopes in a security
+    // requirement, and the issuer is per stage; the bearer requirement stays empty and the scopes
+    // the access token must carry (API Gateway's AuthorizationScopes, from the same metadata)
+    // are in `x-required-scopes` and the description.
+    security: metadata.auth === 'jwt' ? [{ bearerAuth: [] }] : [],
+    ...(metadata.auth === 'jwt' ? { 'x-required-scopes': scopes } : {}),
+  };
+}
+
+function describeOperation(text: string, scopes: readonly string[]): string {
+  if (!scopes.length) return text;
+  const named = scopes.map((scope) => `\`${scope}\``).join(' or ');
+  return `${text}\n\nThe access token must carry the scope ${named} (else 403 from API Gateway).`;
+}
+
+/** RFC 9110 §9.3.2: HEAD is GET without the body — same status codes and headers. */
+export function headOperation(get: OperationObject): OperationObject {
+  const responses = Object.fromEntries(
+    Object.entries(get.responses as Record<string, ResponseObject>).map(([status, response]) => {
+      const { content: _content, ...rest } = response;
+      return [status, rest];
+    }),
+  );
+  return {
+    ...get,
+    operationId: `${get.operationId}Head`,
+    summary: `${get.summary} (headers only)`,
+    description: `\`${get.operationId}\` without the body: the same status codes and headers (RFC 9110 §9.3.2).`,
+    responses,
   };
 }

@@ -1,7 +1,7 @@
 import { ContentTypes } from '@items-api/contract';
 import type { ZodTypeAny } from 'zod';
 import { routeOf, zodOf } from './contract-routes';
-import type { FuzzRequest } from './request-arbitrary';
+import { ISSUED_CURSOR, type FuzzRequest } from './request-arbitrary';
 
 const accepts = (schema: ZodTypeAny | undefined, value: unknown) =>
   !schema || schema.safeParse(value).success;
@@ -33,9 +33,16 @@ const presentHeaders = (headers: Record<string, string>) =>
  */
 export function contractAccepts(request: FuzzRequest, id: string | undefined): boolean {
   const route = routeOf(request.operationId).route as Record<string, unknown>;
+  // An issued cursor is valid by construction; any cursor the API issued has this form.
+  const query = Object.fromEntries(
+    Object.entries(request.query ?? {}).map(([name, value]) => [
+      name,
+      value === ISSUED_CURSOR ? 'issued.cursor' : value,
+    ]),
+  );
   return (
     accepts(zodOf(route['pathParams']), { id }) &&
-    accepts(zodOf(route['query']), request.query ?? {}) &&
+    accepts(zodOf(route['query']), query) &&
     accepts(zodOf(route['headers']), presentHeaders(request.headers)) &&
     bodyAccepted(zodOf(route['body']), request.body)
   );

@@ -17,9 +17,12 @@ export function outcomeViolations(
   const { status, json } = sent.response;
   const problems = contractViolations(routeOf(request.operationId), sent.response);
   if (!authenticated) {
-    // The gateway decodes the path before it routes, so a path it cannot decode is a 400 first.
+    // The gateway decodes the path and checks the request's size (431: request line and headers
+    // too large) before it runs the authorizer (401): a path it cannot decode is a 400 first.
     const pathRefused = status === 400 && isGatewayAnswer(sent.response);
-    if (status !== 401 && !pathRefused) problems.push(`answered ${status} without a token`);
+    if (status !== 401 && status !== 431 && !pathRefused) {
+      problems.push(`answered ${status} without a token`);
+    }
     return problems;
   }
   if (!accepted && status < 400) problems.push(`rejected request answered ${status}`);

@@ -1,5 +1,6 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { ZodFirstPartyTypeKind as Kind, type ZodTypeAny } from 'zod';
+import { ruleOf, validArray, validText } from './json-schema-arbitrary';
 import { accepts, checksOf, checkValue, child, defOf, shapeOf, type Def } from './zod-def';
 
 /** Strings a fuzzer should try: ASCII, graphemes (emoji, astral planes), any code point. */
@@ -33,6 +34,8 @@ function numberOf(def: Def): Arbitrary<number> {
 }
 
 function rawValid(schema: ZodTypeAny): Arbitrary<unknown> {
+  const rule = ruleOf(schema);
+  if (rule) return rule.type === 'string' ? validText(rule) : validArray(rule);
   const def = defOf(schema);
   switch (def.typeName) {
     case Kind.ZodString:

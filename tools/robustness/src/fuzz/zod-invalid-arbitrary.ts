@@ -1,5 +1,6 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { ZodFirstPartyTypeKind as Kind, type ZodTypeAny } from 'zod';
+import { invalidArray, invalidText, ruleOf } from './json-schema-arbitrary';
 import { anyString, validOf } from './zod-arbitrary';
 import { checkValue, child, defOf, rejects, shapeOf } from './zod-def';
 
@@ -18,6 +19,10 @@ export type InvalidOptions = {
 };
 
 function rawInvalid(schema: ZodTypeAny, options: InvalidOptions): Arbitrary<unknown> {
+  const rule = ruleOf(schema);
+  if (rule) {
+    return fc.oneof(wrongType, rule.type === 'string' ? invalidText(rule) : invalidArray(rule));
+  }
   const def = defOf(schema);
   switch (def.typeName) {
     case Kind.ZodString: {

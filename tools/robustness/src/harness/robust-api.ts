@@ -1,5 +1,6 @@
 import { synthesizeTemplate, type StageOverrides } from '@items-api/infra';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '@items-api/local';
+import { assertDocumented, validatedResponses } from '@items-api/openapi-check';
 
 export type ApiResponse = {
   status: number;
@@ -61,6 +62,14 @@ export function createApiClient(url: string, mint: (owner: string) => Promise<st
       body: json === undefined ? body : JSON.stringify(json),
     });
     const text = await response.text();
+    // Every answer must be one the committed openapi.json declares (checked by Ajv, not zod).
+    assertDocumented({
+      method,
+      url: path,
+      status: response.status,
+      headers: response.headers,
+      body: text,
+    });
     return { status: response.status, headers: response.headers, text, json: parseJson(text) };
   }
 
@@ -73,7 +82,11 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export async function startRobustApi(options: LocalApiOptions = {}) {
   const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });
   const client = createApiClient(api.url, (owner) => api.issueToken({ sub: owner }));
-  return { ...client, api, stop: () => api.stop() };
+  const stop = async () => {
+    console.log(`openapi.json: ${validatedResponses()} responses validated`);
+    await api.stop();
+  };
+  return { ...client, api, stop };
 }
 
 export type RobustApi = Awaited<ReturnType<typeof startRobustApi>>;

@@ -1,0 +1,29 @@
+/**
+ * The path a request is routed on: `%2E` decoded (an encoded unreserved character is the
+ * character itself, RFC 3986 §6.2.2.2), then dot segments removed (RFC 3986 §5.2.4), which is
+ * also what the router's URL parser does (WHATWG URL treats `%2e` as `.`). Undefined when the
+ * URL parser would read the path differently still (`\`, `#`, `?`, raw non-ASCII …): such a path
+ * names no resource, and routing it would let the matcher and the router disagree.
+ */
+export function normalisePath(rawPath: string): string | undefined {
+  if (!rawPath.startsWith('/')) return undefined;
+  const segments = rawPath.replace(/%2e/gi, '.').split('/').slice(1);
+  const output: string[] = [];
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (segment === '.' || segment === '..') {
+      if (segment === '..') output.pop();
+      if (last) output.push('');
+      return;
+    }
+    output.push(segment);
+  });
+  const path = `/${output.join('/')}`;
+  let parsed: string;
+  try {
+    parsed = new URL(path, 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+  return parsed === path ? path : undefined;
+}

@@ -1,0 +1,67 @@
+import { Headers, type HeaderName } from './headers';
+
+export type GatewayAnswer = {
+  readonly status: number;
+  /** The `message` of API Gateway's `{"message": …}` body; absent: the answer has no body. */
+  readonly message?: string;
+  readonly when: string;
+  /** `jwt`: only on routes behind the JWT authorizer. */
+  readonly routes: 'jwt' | 'all';
+  readonly headers?: readonly HeaderName[];
+};
+
+/**
+ * What API Gateway (HTTP API) answers itself, as `application/json` `{"message": …}`, before or
+ * instead of the function. Sources: the HTTP API guides "Controlling access to HTTP APIs with JWT
+ * authorizers" (401, with `WWW-Authenticate`; 403 for a missing scope), "Quotas for configuring
+ * and running an HTTP API" (10 MB payload → 413; request line and headers over 10,240 bytes →
+ * 431, which AWS does not document a status for: the local server's HTTP parser sends 431, so the
+ * stricter reading is declared; 30 s integration timeout → 503), "Throttle
+ * requests to your HTTP APIs" (429, no `Retry-After`) and "Troubleshooting issues with HTTP API
+ * Lambda integrations" (500 when the function fails or returns a malformed result).
+ */
+export const GatewayAnswers: readonly GatewayAnswer[] = [
+  {
+    status: 401,
+    message: 'Unauthorized',
+    when: 'the token is missing, expired or not valid for this API (JWT authorizer)',
+    routes: 'jwt',
+    headers: [Headers.wwwAuthenticate],
+  },
+  {
+    status: 403,
+    message: 'Forbidden',
+    when: 'the token lacks a scope the route requires (JWT authorizer)',
+    routes: 'jwt',
+  },
+  {
+    status: 413,
+    message: 'Request Entity Too Large',
+    when: 'the request is over 10 MB',
+    routes: 'all',
+  },
+  {
+    status: 431,
+    when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs); no body (RFC 6585 §5)',
+    routes: 'all',
+  },
+
+  {
+    status: 429,
+    message: 'Too Many Requests',
+    when: 'the stage or route throttle is exceeded; no `Retry-After` is sent, so back off exponentially with jitter',
+    routes: 'all',
+  },
+  {
+    status: 500,
+    message: 'Internal Server Error',
+    when: 'the function crashed or returned a malformed result',
+    routes: 'all',
+  },
+  {
+    status: 503,
+    message: 'Service Unavailable',
+    when: 'the function did not answer within the 30 s integration timeout',
+    routes: 'all',
+  },
+];

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'openapi-e2e', preset: '../../jest.preset.js', rootDir: __dirname };
