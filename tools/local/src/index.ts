@@ -13,4 +13,4 @@ export { ExecutionEnvironment, type Invocation } from './runtime/execution-envir
 export { lambdaEnvironment, LOCAL_ACCOUNT } from './runtime/lambda-environment';
 export { readFunctions, type LambdaFunction } from './template/read-functions';
 export { synthesizeItemsStack } from './server/synthesize-items-stack';
-export { buildItemsBundles, itemsBundleDirs } from './server/items-bundles';
+export { apiBuildOptions, buildItemsBundles, itemsBundleDirs } from './server/items-bundles';

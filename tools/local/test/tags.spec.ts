@@ -131,10 +131,12 @@ describe('GET /items?tag=: the caller’s items carrying a tag, from the tag ind
     expect(ids(await listAll(t, { tag: 'sep%23x' }))).toEqual([percent.id]);
   });
 
-  it('matches the tag as stored: trimmed like an item tag, case-sensitive', async () => {
+  it('matches the tag exactly as stored: case-sensitive, and padded tags refused as item tags are', async () => {
     const item = await create(t, 'cased', ['Case']);
-    expect(ids(await listAll(t, { tag: ' Case ' }))).toEqual([item.id]);
+    expect(ids(await listAll(t, { tag: 'Case' }))).toEqual([item.id]);
     expect(await listAll(t, { tag: 'case' })).toEqual([]);
+    const padded = await send(t, `/items?tag=${encodeURIComponent(' Case ')}`);
+    expect([padded.status, padded.json.errors?.[0]?.path]).toEqual([400, 'query.tag']);
   });
 
   it('shows only the caller’s items: another owner’s items with the tag stay invisible', async () => {

@@ -176,7 +176,7 @@ describe('the web app from its own origin, against the local API', () => {
       );
     expect((await describedBy(name)).join(' ')).toMatch(/200/);
     expect((await describedBy(page.getByLabel('Tags'))).join(' ')).toMatch(
-      /Tag 2: duplicate tag "a"/,
+      /Tag 2: duplicate value "a"/,
     );
     expect(await itemsOf('erin')).toEqual([]);
     await context.close();

@@ -15,8 +15,8 @@ export type GatewayAnswer = {
  * instead of the function. Sources: the HTTP API guides "Controlling access to HTTP APIs with JWT
  * authorizers" (401, with `WWW-Authenticate`; 403 for a missing scope), "Quotas for configuring
  * and running an HTTP API" (10 MB payload → 413; request line and headers over 10,240 bytes →
- * 431, which AWS does not document a status for: the local server's HTTP parser sends 431, so the
- * stricter reading is declared; 30 s integration timeout → 503), "Throttle
+ * 431, which AWS does not document a status for: the stricter reading is declared, with the
+ * gateway's usual body; a path it cannot decode → 400, likewise undocumented; 30 s integration timeout → 503), "Throttle
  * requests to your HTTP APIs" (429, no `Retry-After`) and "Troubleshooting issues with HTTP API
  * Lambda integrations" (500 when the function fails or returns a malformed result).
  */
@@ -41,8 +41,15 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
     routes: 'all',
   },
   {
+    status: 400,
+    message: 'Bad Request',
+    when: 'the path cannot be decoded (a malformed percent-escape), before any route is matched',
+    routes: 'all',
+  },
+  {
     status: 431,
-    when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs); no body (RFC 6585 §5)',
+    message: 'Request Header Fields Too Large',
+    when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs; RFC 6585 §5)',
     routes: 'all',
   },
 

@@ -143,7 +143,7 @@ export function boundedArray<T extends ZodTypeAny>(
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: [index],
-          message: `duplicate of item ${first}`,
+          message: `duplicate value ${key}, already at item ${first}`,
         });
       } else seen.set(key, index);
     });

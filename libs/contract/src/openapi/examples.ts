@@ -27,10 +27,11 @@ export const itemPageExample: ItemPage = {
 
 export const validationProblemExample: Problem = {
   ...ProblemTypes.validation,
-  detail: '2 problems: body.tags.1: duplicate of item 0; body.id: unrecognized field',
+  detail:
+    '2 problems: body.tags.1: duplicate value "milk", already at item 0; body.id: unrecognized field',
   instance: '/items',
   errors: [
-    { path: 'body.tags.1', message: 'duplicate of item 0' },
+    { path: 'body.tags.1', message: 'duplicate value "milk", already at item 0' },
     { path: 'body.id', message: 'unrecognized field' },
   ],
 };

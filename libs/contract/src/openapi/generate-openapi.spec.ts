@@ -22,7 +22,13 @@ type Response = {
     { schema: { allOf?: { properties?: { type?: { enum: string[] } } }[] } }
   >;
 };
-type Operation = { operationId: string; security: unknown; responses: Record<string, Response> };
+type Operation = {
+  operationId: string;
+  description?: string;
+  security: unknown;
+  'x-required-scopes'?: string[];
+  responses: Record<string, Response>;
+};
 
 const operationOf = (path: string, method: string) =>
   (fresh().paths[path] as Record<string, Operation>)[method.toLowerCase()] as Operation;

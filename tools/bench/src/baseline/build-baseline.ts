@@ -1,19 +1,25 @@
-import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { apiBuildOptions } from '@items-api/local';
+import { build, type BuildOptions } from 'esbuild';
 import { join } from 'node:path';
-import { toEsbuildOptions, type NxEsbuildOptions } from './esbuild-options';
+
+/**
+ * esbuild options for the baseline: api:build's own (read from apps/api/project.json by the
+ * local server's builder, never restated), for another entry point. The baseline is a plain
+ * GetCommand function as anyone would write it: the kit's aliases (the env-only credential
+ * provider in place of the SDK's default chain) are what is being measured, so they stay out.
+ */
+export function baselineBuildOptions(root: string): BuildOptions {
+  const { alias: _alias, entryPoints: _entry, outfile: _outfile, ...options } = apiBuildOptions();
+  return {
+    ...options,
+    entryPoints: [join(__dirname, 'get-item-handler.ts')],
+    outfile: join(root, 'dist/tools/bench/baseline/main.mjs'),
+  };
+}
 
 /** Bundles the baseline function with api:build's own options; returns the bundle's path. */
 export async function buildBaselineBundle(root: string): Promise<string> {
-  const project = JSON.parse(readFileSync(join(root, 'apps/api/project.json'), 'utf8')) as {
-    targets: { build: { options: NxEsbuildOptions } };
-  };
-  const outfile = join(root, 'dist/tools/bench/baseline/main.mjs');
-  await build({
-    ...toEsbuildOptions(project.targets.build.options),
-    entryPoints: [join(__dirname, 'get-item-handler.ts')],
-    outfile,
-    logLevel: 'warning',
-  });
-  return outfile;
+  const options = baselineBuildOptions(root);
+  await build({ ...options, logLevel: 'warning' });
+  return options.outfile as string;
 }

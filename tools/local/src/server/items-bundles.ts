@@ -59,6 +59,8 @@ export function apiBuildOptions(): BuildOptions {
   const { outExtension: _outExtension, ...esbuildOptions } = options.esbuildOptions ?? {};
   return {
     ...esbuildOptions,
+    // Relative paths in the options (the credential provider's alias) are the workspace's.
+    absWorkingDir: workspaceRoot,
     entryPoints: [join(workspaceRoot, options.main)],
     outfile: join(workspaceRoot, options.outputPath, options.outputFileName),
     ...(options.tsConfig ? { tsconfig: join(workspaceRoot, options.tsConfig) } : {}),

@@ -3,6 +3,8 @@ import type { ZodTypeAny } from 'zod';
 import { routeOf, zodOf } from './contract-routes';
 import { ISSUED_CURSOR, type FuzzRequest } from './request-arbitrary';
 
+const asSent = (value: string) => new URLSearchParams({ v: value }).get('v') ?? value;
+
 const accepts = (schema: ZodTypeAny | undefined, value: unknown) =>
   !schema || schema.safeParse(value).success;
 
@@ -33,11 +35,13 @@ const presentHeaders = (headers: Record<string, string>) =>
  */
 export function contractAccepts(request: FuzzRequest, id: string | undefined): boolean {
   const route = routeOf(request.operationId).route as Record<string, unknown>;
-  // An issued cursor is valid by construction; any cursor the API issued has this form.
+  // An issued cursor is valid by construction; any cursor the API issued has this form. Other
+  // values are judged as the query string carries them: encoding a lone surrogate makes it U+FFFD
+  // (URLSearchParams serialises USV strings, WHATWG URL §5.2), so what arrives is well formed.
   const query = Object.fromEntries(
     Object.entries(request.query ?? {}).map(([name, value]) => [
       name,
-      value === ISSUED_CURSOR ? 'issued.cursor' : value,
+      value === ISSUED_CURSOR ? 'issued.cursor' : asSent(value),
     ]),
   );
   return (
