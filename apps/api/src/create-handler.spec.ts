@@ -1,7 +1,7 @@
 import { ContentTypes, ProblemTypes, RequestLimits } from '@items-api/contract';
 import { createTestEvent, testContext } from '../test/create-test-event';
 import { createTestHandler } from '../test/test-handler';
-import { InMemoryItemRepository } from './items/in-memory-item-repository';
+import { InMemoryItemRepository } from '../test/in-memory-item-repository';
 
 const validBody = { name: 'Boots', tags: ['outdoor'] };
 

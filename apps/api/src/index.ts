@@ -5,7 +5,6 @@ export { ItemKeys } from './items/item-keys';
 export { itemRecords } from './items/item-record';
 export { backfillTagIndex, type BackfillReport } from './items/backfill-tag-index';
 export { createLogger, type Logger } from './logger';
-export { InMemoryItemRepository } from './items/in-memory-item-repository';
 export { CursorCodec } from './items/cursor';
 export type { ItemRepository } from './items/item-repository';
 export {

@@ -2,7 +2,7 @@ import { monotonicFactory } from 'ulid';
 import { createItemsHandler } from '../src/create-handler';
 import { CursorCodec } from '../src/items/cursor';
 import type { ItemRepository } from '../src/items/item-repository';
-import { InMemoryItemRepository } from '../src/items/in-memory-item-repository';
+import { InMemoryItemRepository } from './in-memory-item-repository';
 import { createObservability } from '../src/observability';
 import { captureOutput } from './capture-output';
 import { createTestEvent, testContext } from './create-test-event';

@@ -1,7 +1,7 @@
 import { ContentTypes, ItemLimits, ProblemLimits, ProblemTypes } from '@items-api/contract';
 import { createTestEvent, testContext } from '../../test/create-test-event';
 import { createTestHandler } from '../../test/test-handler';
-import type { InMemoryItemRepository } from '../items/in-memory-item-repository';
+import type { InMemoryItemRepository } from '../../test/in-memory-item-repository';
 
 type Call = ReturnType<typeof createTestHandler>['call'];
 

@@ -7,7 +7,7 @@ import { createTestHandler } from '../../test/test-handler';
 import { loadConfig } from '../config';
 import { createItemsHandler } from '../create-handler';
 import { createDependencies } from '../dependencies';
-import { InMemoryItemRepository } from '../items/in-memory-item-repository';
+import { InMemoryItemRepository } from '../../test/in-memory-item-repository';
 import { KitMetrics } from '@items-api/stack-contract';
 
 type Emf = Record<string, unknown> & {

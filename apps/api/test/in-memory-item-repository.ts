@@ -1,5 +1,5 @@
 import type { Item, ValidItemInput } from '@items-api/contract';
-import { NotFoundError, PreconditionFailedError } from '../errors';
+import { NotFoundError, PreconditionFailedError } from '../src/errors';
 import {
   IdempotencyRecordExistsError,
   type ExpectedVersion,
@@ -7,7 +7,7 @@ import {
   type ItemRepository,
   type ListOptions,
   type NewIdempotencyRecord,
-} from './item-repository';
+} from '../src/items/item-repository';
 
 /** A plain ItemRepository for handler tests and benchmarks; DynamoDB's own behaviour is tested on DynamoDB Local. */
 export class InMemoryItemRepository implements ItemRepository {
