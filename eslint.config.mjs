@@ -78,6 +78,7 @@ export default [
         'error',
         moduleBoundaries([
           '@items-api/api',
+          '@items-api/api/testing',
           '@items-api/docs',
           '@items-api/infra',
           '@items-api/web/build',

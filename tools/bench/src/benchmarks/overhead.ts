@@ -1,10 +1,5 @@
 import { formatETag } from '@items-api/contract';
-import {
-  createItemsHandler,
-  createObservability,
-  CursorCodec,
-  InMemoryItemRepository,
-} from '@items-api/api';
+import { createItemsHandler, createObservability, CursorCodec } from '@items-api/api';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { isDeepStrictEqual } from 'node:util';
 import { ulid } from 'ulid';
@@ -14,6 +9,7 @@ import { benchContext, getItemEvent } from '../support/api-event';
 import { withStdoutDropped } from '../support/drop-stdout';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark } from './benchmark';
+import { InMemoryItemRepository } from '@items-api/api/testing';
 
 const WARMUP_ITERATIONS = 5_000;
 const ROUNDS = 9;

@@ -157,6 +157,10 @@ async function loadStack(
   }
 }
 
+/** Lambda's names for the levels (LoggingConfig ApplicationLogLevel); `silent` keeps only FATAL. */
+const lambdaLogLevel = (level: NonNullable<LocalApiOptions['logLevel']>) =>
+  level === 'silent' ? 'FATAL' : level.toUpperCase();
+
 function functionEnvironmentOverrides(options: LocalApiOptions): Record<string, string> {
   if (!options.logLevel) return {};
   return { LOG_LEVEL: options.logLevel, POWERTOOLS_LOG_LEVEL: options.logLevel.toUpperCase() };
@@ -271,7 +275,15 @@ async function serve(
   const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
   const overrides = functionEnvironmentOverrides(options);
   const runtime = createFunctionRuntime({
-    functions: functions.map((fn) => ({ ...fn, environment: { ...fn.environment, ...overrides } })),
+    functions: functions.map((fn) => ({
+      ...fn,
+      environment: { ...fn.environment, ...overrides },
+      // Lambda's application log level (AWS_LAMBDA_LOG_LEVEL) wins over Powertools' variables,
+      // so a local level has to replace the template's too.
+      ...(options.logLevel && fn.applicationLogLevel
+        ? { applicationLogLevel: lambdaLogLevel(options.logLevel) }
+        : {}),
+    })),
     resources: {
       tables: store?.tables ?? {},
       ...(store ? { dynamodbEndpoint: store.endpoint } : {}),
