@@ -32,35 +32,11 @@ let currentRequestId = undefined;
 
 // Lambda keeps one log stream for both: stderr goes where stdout goes. Whether anything was written
 // since the last invocation ended decides whether the parent has output to wait for.
-// Writes to a pipe are synchronous in a child process on Linux (Node's process I/O notes): one
-// write per log line would hold the function on the parent's reading. Output is gathered and
-// written once per turn of the event loop (and at the end of each invocation) instead.
 const writeStdout = process.stdout.write.bind(process.stdout);
 let wrote = false;
-let pending = [];
-let pendingCallbacks = [];
-let flushScheduled = false;
-function flush(callback) {
-  flushScheduled = false;
-  const chunks = pending;
-  const callbacks = callback ? [...pendingCallbacks, callback] : pendingCallbacks;
-  pending = [];
-  pendingCallbacks = [];
-  const done = () => callbacks.forEach((cb) => cb());
-  if (!chunks.length) return callbacks.length ? process.nextTick(done) : undefined;
-  writeStdout(Buffer.concat(chunks), done);
-}
-process.stdout.write = (chunk, encoding, callback) => {
-  const cb = typeof encoding === 'function' ? encoding : callback;
-  const enc = typeof encoding === 'string' ? encoding : 'utf8';
-  if (chunk.length) wrote = true;
-  pending.push(typeof chunk === 'string' ? Buffer.from(chunk, enc) : Buffer.from(chunk));
-  if (cb) pendingCallbacks.push(cb);
-  if (!flushScheduled) {
-    flushScheduled = true;
-    setImmediate(() => flushScheduled && flush());
-  }
-  return true;
+process.stdout.write = (...args) => {
+  wrote = true;
+  return writeStdout(...args);
 };
 process.stderr.write = process.stdout.write;
 
@@ -185,8 +161,7 @@ function finish(phase) {
   const message = { ...phase, cpuMs: cpuMs() };
   if (!wrote) return process.send({ ...message, marked: false });
   wrote = false;
-  pending.push(Buffer.from(`${END_OF_OUTPUT}\n`));
-  flush(() => process.send({ ...message, marked: true }));
+  writeStdout(`${END_OF_OUTPUT}\n`, () => process.send({ ...message, marked: true }));
 }
 
 async function main() {
