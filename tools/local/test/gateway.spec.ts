@@ -43,6 +43,16 @@ describe('gateway behaviour taken from the synthesized template', () => {
       expect((await t.request('/openapi.json', { as: null })).status).toBe(200);
       expect((await t.request('/docs', { as: null })).status).toBe(200);
     });
+
+    // RFC 9110 §9.3.2: the stack routes HEAD of each docs GET to the docs function.
+    it('answers HEAD of the docs routes as their GET, without a body or a token', async () => {
+      for (const path of ['/openapi.json', '/docs']) {
+        const get = await t.request(path, { as: null });
+        const head = await t.request(path, { as: null, method: 'HEAD' });
+        expect([path, head.status, head.text]).toEqual([path, 200, '']);
+        expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+      }
+    });
   });
 
   describe('CORS', () => {

@@ -55,7 +55,14 @@ describe('consistency under DynamoDB faults', () => {
       percent: 20,
       operations: ['TransactWriteItems'],
     };
-    [...flaky, lostAnswers].forEach((rule) => f.proxy.inject(rule));
+    // The first transaction's answer is always lost (rules fire in the order added), so the
+    // replay path is exercised on every run, not only when the 20 % happens to fire.
+    const firstAnswerLost: FaultRule = {
+      kind: 'lose-response',
+      next: 1,
+      operations: ['TransactWriteItems'],
+    };
+    [firstAnswerLost, ...flaky, lostAnswers].forEach((rule) => f.proxy.inject(rule));
     // Every client double-submits: two retrying senders per key, racing.
     const clients = Array.from({ length: CLIENTS }, (_, i) => ({
       key: `key-${i}`,

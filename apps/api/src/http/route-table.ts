@@ -21,14 +21,12 @@ const table = apiRoutes.map((route) => ({
 const routeMethod = (method: string) => (method === 'HEAD' ? 'GET' : method);
 
 /**
- * The methods a path allows, in a stable order: HEAD beside each GET this function serves. A
- * docs route allows only its own method (the docs function answers GET alone; any other method,
- * HEAD included, reaches this function through the gateway's `$default` route).
+ * The methods a path allows, in a stable order: HEAD beside each GET (the stack routes a docs
+ * path's HEAD to the docs function, as its GET; any other method reaches this function through
+ * the gateway's `$default` route).
  */
 const allowed = (matches: typeof table) =>
-  matches.flatMap(({ route, served: ours }) =>
-    route.method === 'GET' && ours ? ['GET', 'HEAD'] : [route.method],
-  );
+  matches.flatMap(({ route }) => (route.method === 'GET' ? ['GET', 'HEAD'] : [route.method]));
 
 /**
  * Which contract route a request is for, on an already normalised path: unknown path → 404,
@@ -41,6 +39,8 @@ export function matchRoute(method: string, path: string): RouteMatch {
   const upper = method.toUpperCase();
   const ours = samePath.find((entry) => entry.served && entry.route.method === routeMethod(upper));
   if (ours) return { kind: 'match', route: ours.route };
-  if (samePath.some((entry) => entry.route.method === upper)) return { kind: 'unknown-path' };
+  if (samePath.some((entry) => entry.route.method === routeMethod(upper))) {
+    return { kind: 'unknown-path' };
+  }
   return { kind: 'wrong-method', allow: allowed(samePath) };
 }

@@ -29,6 +29,31 @@ const text = (result: DocsResult) =>
     : (result.body ?? '');
 
 describe('docs handler', () => {
+  // RFC 9110 §9.3.2: HEAD is GET without the body; the stack routes each docs GET's HEAD here.
+  it.each(['getOpenApi', 'getDocs'])(
+    'answers HEAD of %s with the GET answer’s status and headers and no body',
+    async (operationId) => {
+      const getKey = key(operationId);
+      const get = await handler(createTestEvent(getKey));
+      const headKey = getKey.replace(/^GET /, 'HEAD ');
+      const head = await handler(
+        createTestEvent(headKey, {
+          requestContext: {
+            ...createTestEvent(headKey).requestContext,
+            http: { ...createTestEvent(headKey).requestContext.http, method: 'HEAD' },
+          },
+        }),
+      );
+      expect(head.statusCode).toBe(get.statusCode);
+      expect(head.body).toBeUndefined();
+      const { 'content-length': length, ...headers } = head.headers;
+      expect(headers).toEqual(get.headers);
+      expect(Number(length)).toBe(
+        Buffer.byteLength(get.body ?? '', get.isBase64Encoded ? 'base64' : 'utf8'),
+      );
+    },
+  );
+
   it('serves the committed OpenAPI document as JSON, revalidated on every use', async () => {
     const result = await handler(createTestEvent(key('getOpenApi')));
 

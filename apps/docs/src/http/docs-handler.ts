@@ -37,9 +37,8 @@ const isPreflight = (event: APIGatewayProxyEventV2) =>
  * this function gets a 204, and the gateway puts the API's CORS headers on it.
  */
 export function createDocsHandler(site: DocsSite): DocsHandler {
-  return async (event) => {
-    if (isPreflight(event)) return preflightResult();
-    switch (event.routeKey) {
+  const answer = (event: APIGatewayProxyEventV2): DocsResult => {
+    switch (asGet(event.routeKey)) {
       case RouteKeys.openApi:
         return resourceResult(site.openApi, event, CacheControl.revalidate);
       case RouteKeys.docs:
@@ -59,4 +58,20 @@ export function createDocsHandler(site: DocsSite): DocsHandler {
         return notFoundResult(event, 'The docs function serves only the documentation routes');
     }
   };
+  return async (event) => {
+    if (isPreflight(event)) return preflightResult();
+    const result = answer(event);
+    return event.routeKey.startsWith('HEAD ') ? withoutBody(result) : result;
+  };
+}
+
+/** RFC 9110 §9.3.2: HEAD is GET without the body; the stack routes a docs path's HEAD here. */
+const asGet = (routeKey: string) => routeKey.replace(/^HEAD /, 'GET ');
+
+/** The same status and headers, no content (the length is what GET's would be: RFC 9110 §8.6). */
+function withoutBody(result: DocsResult): DocsResult {
+  const { body, isBase64Encoded, ...rest } = result;
+  const length =
+    body === undefined ? 0 : Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8');
+  return { ...rest, headers: { ...rest.headers, 'content-length': String(length) } };
 }

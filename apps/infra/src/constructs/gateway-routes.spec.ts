@@ -18,10 +18,11 @@ const route = (
   }) as unknown as ContractRoute;
 
 describe('planGatewayRoutes', () => {
-  it('gives every contract route a gateway route, then preflight and $default', () => {
+  it('gives every contract route a gateway route, HEAD beside each public GET, then preflight and $default', () => {
     const keys = planGatewayRoutes(apiRoutes).map((plan) => plan.routeKey);
     expect(keys).toEqual([
       ...apiRoutes.map((r) => `${r.method} ${r.path}`),
+      ...apiRoutes.filter((r) => r.auth === 'none').map((r) => `HEAD ${r.path}`),
       'OPTIONS /{proxy+}',
       '$default',
     ]);
@@ -35,6 +36,7 @@ describe('planGatewayRoutes', () => {
     expect(plans).toEqual([
       { routeKey: 'GET /a', target: 'docs', auth: 'none', scopes: [] },
       { routeKey: 'PUT /b/{id}', target: 'items', auth: 'jwt', scopes: ['items/write'] },
+      { routeKey: 'HEAD /a', target: 'docs', auth: 'none', scopes: [] },
       { routeKey: 'OPTIONS /{proxy+}', target: 'docs', auth: 'none', scopes: [] },
       { routeKey: '$default', target: 'items', auth: 'jwt', scopes: ['items/read', 'items/write'] },
     ]);

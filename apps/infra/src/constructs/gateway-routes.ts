@@ -36,6 +36,16 @@ export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRout
       auth: route.auth,
       scopes: route.auth === 'jwt' ? route.scopes : [],
     })),
+    // RFC 9110 §9.3.2: HEAD wherever GET is. The items function answers its own HEADs through
+    // `$default`; a public (docs) GET gets a HEAD route to the same function.
+    ...routes
+      .filter((route) => route.method === 'GET' && route.auth === 'none')
+      .map((route): GatewayRoutePlan => ({
+        routeKey: route.routeKey.replace(/^GET /, 'HEAD '),
+        target: 'docs',
+        auth: 'none',
+        scopes: [],
+      })),
     { routeKey: preflightRouteKey, target: 'docs', auth: 'none', scopes: [] },
     // Any API scope: an ID token (which has none) never reaches the function, not even for a 404.
     { routeKey: defaultRouteKey, target: 'items', auth: 'jwt', scopes: allScopes },

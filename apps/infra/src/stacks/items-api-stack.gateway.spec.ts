@@ -28,11 +28,20 @@ describe('ItemsApiStack gateway', () => {
     prod = synth('prod');
   });
 
-  it('has one route per contract route, plus preflight and $default', () => {
+  it('has one route per contract route, HEAD beside each public GET, plus preflight and $default', () => {
     const expected = apiRoutes.map((r) => `${r.method} ${r.path}`);
+    // RFC 9110 §9.3.2: the items function answers its HEADs through $default; the docs function
+    // gets the HEAD of each docs GET as a route of its own.
+    const heads = apiRoutes.filter((r) => r.auth === 'none').map((r) => `HEAD ${r.path}`);
     expect(Object.keys(routesByKey(dev)).sort()).toEqual(
-      [...expected, 'OPTIONS /{proxy+}', '$default'].sort(),
+      [...expected, ...heads, 'OPTIONS /{proxy+}', '$default'].sort(),
     );
+    const routes = routesByKey(dev) as Record<string, Record<string, unknown>>;
+    for (const route of apiRoutes.filter((r) => r.auth === 'none')) {
+      expect(routes[`HEAD ${route.path}`]?.['Target']).toEqual(
+        routes[`${route.method} ${route.path}`]?.['Target'],
+      );
+    }
   });
 
   it('guards every items route and $default with the JWT authorizer', () => {

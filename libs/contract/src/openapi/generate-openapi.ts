@@ -67,7 +67,7 @@ function methodNotAllowed(path: PathItemObject) {
   };
 }
 
-/** Adds HEAD beside every GET of the items API, and each path's 405 answer. */
+/** Adds HEAD beside every GET, and each path's 405 answer. */
 function completePaths(paths: Record<string, PathItemObject>, headPaths: Set<string>) {
   return Object.fromEntries(
     Object.entries(paths).map(([path, item]) => {
@@ -138,10 +138,13 @@ export function generateOpenApiDocument(version: string): OpenAPIObject {
     },
     { setOperationId: true, operationMapper: completeOperation },
   );
-  const itemPaths = new Set(
-    Object.values(itemsContract).map((route) => route.path.replace(/:(\w+)/g, '{$1}')),
+  // Every GET, the docs routes' too: the stack routes their HEAD to the docs function.
+  const getPaths = new Set(
+    [...Object.values(itemsContract), ...Object.values(docsContract)]
+      .filter((route) => route.method === 'GET')
+      .map((route) => route.path.replace(/:(\w+)/g, '{$1}')),
   );
-  document.paths = tidySchema(completePaths(document.paths, itemPaths), 'output');
+  document.paths = tidySchema(completePaths(document.paths, getPaths), 'output');
   document.components = { ...document.components, schemas: componentSchemas() };
   return document;
 }
