@@ -269,8 +269,12 @@ export class ExecutionEnvironment {
       for (const waiter of ready) waiter.resolve();
       return;
     }
-    // V8's last words when the heap limit (from MemorySize) is reached.
-    if (line.includes('JavaScript heap out of memory')) this.outOfMemory = true;
+    // V8's last words when the heap limit (from MemorySize) is reached. Their wording depends on
+    // where the allocation failed: "… - JavaScript heap out of memory", "Fatal JavaScript out of
+    // memory: Reached heap limit", "Fatal process out of memory: …".
+    if (/JavaScript heap out of memory|Fatal (JavaScript|process) out of memory/.test(line)) {
+      this.outOfMemory = true;
+    }
     this.options.onOutput(line, this.requestId);
   }
 }

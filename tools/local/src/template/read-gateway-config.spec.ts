@@ -18,9 +18,10 @@ describe('readGatewayConfig on the synthesized stacks', () => {
     prod = readGatewayConfig(synthesizeTemplate({ stage: 'prod' }));
   });
 
-  it('reads the contract’s routes, the preflight route and $default', () => {
+  it('reads the contract’s routes, the docs routes’ HEAD, the preflight route and $default', () => {
+    const docsHeads = apiRoutes.filter((r) => r.auth === 'none').map((r) => `HEAD ${r.path}`);
     expect(dev.routes.map((r) => r.routeKey).sort()).toEqual(
-      [...contractKeys, 'OPTIONS /{proxy+}', '$default'].sort(),
+      [...contractKeys, ...docsHeads, 'OPTIONS /{proxy+}', '$default'].sort(),
     );
   });
 
