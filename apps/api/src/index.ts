@@ -12,8 +12,4 @@ export {
   createMetrics,
   type Observability,
   type Metrics,
-  KitMetrics,
-  KitDimensions,
-  itemsOperations,
-  unmatchedOperation,
 } from './observability';

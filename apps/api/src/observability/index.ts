@@ -35,12 +35,4 @@ export function createObservability(
 export { observeDynamoDB } from './dynamodb-observer';
 export { observeRequests } from './request-observer';
 export { noteIdempotentReplay, runInRequestScope } from './request-scope';
-export {
-  KitMetrics,
-  KitDimensions,
-  itemsOperations,
-  unmatchedOperation,
-  conditionalOperations,
-  idempotentOperations,
-} from '@items-api/stack-contract';
 export { createLogger, type Logger, createMetrics, type Metrics };
