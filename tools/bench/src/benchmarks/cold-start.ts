@@ -8,7 +8,7 @@ import { ratioFigure } from '../report/figure';
 import { median, summarize } from '../stats/percentile';
 import { getItemEvent } from '../support/api-event';
 import type { DynamoSession } from '../support/bench-context';
-import { progressBar } from '../support/progress';
+import { alternately } from '../support/alternate';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark } from './benchmark';
 
@@ -42,24 +42,15 @@ async function storeItem(dynamo: DynamoSession) {
 }
 
 /** RUNS cold starts of each bundle, alternating, so drift on the machine hits both alike. */
-async function alternateRuns(
+const alternateRuns = (
   bundles: { items: string; baseline: string },
   event: unknown,
   env: Record<string, string>,
-) {
-  const runs = { items: [] as ColdStart[], baseline: [] as ColdStart[] };
-  // One unrecorded run each fills the file cache.
-  await spawnColdStart(bundles.items, event, env);
-  await spawnColdStart(bundles.baseline, event, env);
-  const bar = progressBar('cold starts', RUNS * 2);
-  for (let i = 0; i < RUNS; i++) {
-    runs.items.push(await spawnColdStart(bundles.items, event, env));
-    runs.baseline.push(await spawnColdStart(bundles.baseline, event, env));
-    bar.update((i + 1) * 2);
-  }
-  bar.finish();
-  return runs;
-}
+) =>
+  alternately('cold starts', RUNS, {
+    items: () => spawnColdStart(bundles.items, event, env),
+    baseline: () => spawnColdStart(bundles.baseline, event, env),
+  });
 
 export const coldStartBenchmark: Benchmark = {
   name: 'cold-start',

@@ -21,6 +21,7 @@ import { median, summarize } from '../stats/percentile';
 import { getItemEvent } from '../support/api-event';
 import type { BenchContext } from '../support/bench-context';
 import { progressBar, status } from '../support/progress';
+import { alternately } from '../support/alternate';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark } from './benchmark';
 
@@ -164,18 +165,10 @@ async function environmentColdStarts(context: BenchContext) {
       cpuMs: run.initCpuMs + run.invokeCpuMs,
     };
   };
-  await inEnvironment();
-  await bare();
-  type Run = { wallMs: number; cpuMs: number };
-  const runs = { environment: [] as Run[], bare: [] as Run[] };
-  const bar = progressBar('environment / bare-process cold starts', COLD_RUNS * 2);
-  for (let i = 0; i < COLD_RUNS; i++) {
-    runs.environment.push(await inEnvironment());
-    runs.bare.push(await bare());
-    bar.update((i + 1) * 2);
-  }
-  bar.finish();
-  return runs;
+  return alternately('environment / bare-process cold starts', COLD_RUNS, {
+    environment: inEnvironment,
+    bare,
+  });
 }
 
 export const localRuntimeBenchmark: Benchmark = {
