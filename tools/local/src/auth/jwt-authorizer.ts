@@ -89,6 +89,33 @@ function protectedHeader(token: string): ProtectedHeaderParameters | undefined {
 }
 
 /**
+ * Tokens whose signature was verified, so that a client repeating one token is not charged an
+ * RSA verification per request. An entry lives no longer than jose keeps a fetched JWKS
+ * (`cacheMaxAge`, 10 minutes): a key removed from the issuer's set stops verifying its tokens
+ * here no later than it would without the cache. Bounded; the oldest entry goes first.
+ */
+class VerifiedTokens {
+  static readonly MAX_AGE_MS = 10 * 60_000;
+  static readonly MAX_ENTRIES = 10_000;
+  private readonly entries = new Map<string, { payload: JWTPayload; until: number }>();
+
+  get(token: string): JWTPayload | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.until > Date.now()) return entry.payload;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  add(token: string, payload: JWTPayload): void {
+    if (this.entries.size >= VerifiedTokens.MAX_ENTRIES) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+    this.entries.set(token, { payload, until: Date.now() + VerifiedTokens.MAX_AGE_MS });
+  }
+}
+
+/**
  * "The identitySource can include only the token, or the token prefixed with Bearer." The scheme
  * is matched case-insensitively, as auth schemes are (RFC 9110 §11.1).
  */
@@ -106,6 +133,7 @@ const tokenOf = (identity: string) => identity.replace(/^Bearer(\s+|$)/i, '').tr
  */
 export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings) {
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+  const verified = new VerifiedTokens();
   const keySet = async () => {
     if (keys) return keys;
     const response = await fetch(`${issuer}/.well-known/openid-configuration`);
@@ -131,15 +159,27 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
       return invalid('the token algorithm is not supported');
     }
     if (!header.kid) return invalid('the token has no kid header');
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(token, await keySet(), {
-        issuer,
-        algorithms: [...RSA_ALGORITHMS],
-        requiredClaims: ['exp', 'iat'],
-      }));
-    } catch (error) {
-      return invalid(describe(error));
+    let payload = verified.get(token);
+    if (payload) {
+      // The signature and `iss` hold for the token's lifetime; the time claims are checked again.
+      const now = Math.floor(Date.now() / 1000);
+      if (typeof payload.exp !== 'number' || payload.exp <= now) {
+        return invalid('the token has expired');
+      }
+      if (typeof payload.nbf === 'number' && payload.nbf > now) {
+        return invalid("the token's nbf claim is not valid");
+      }
+    } else {
+      try {
+        ({ payload } = await jwtVerify(token, await keySet(), {
+          issuer,
+          algorithms: [...RSA_ALGORITHMS],
+          requiredClaims: ['exp', 'iat'],
+        }));
+      } catch (error) {
+        return invalid(describe(error));
+      }
+      verified.add(token, payload);
     }
     // jose checks `iat` only against a maximum token age; API Gateway refuses one in the future.
     if (typeof payload.iat !== 'number' || payload.iat > Math.floor(Date.now() / 1000)) {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-ids';
 
 /** What the gateway knows about the connection a request came on. */
 export type Connection = { sourceIp: string; port: number; protocol: 'http' | 'https' };
@@ -53,7 +53,7 @@ export function newTraceId(now: Date): string {
   const seconds = Math.floor(now.getTime() / 1000)
     .toString(16)
     .padStart(8, '0');
-  return `Root=1-${seconds}-${randomBytes(12).toString('hex')}`;
+  return `Root=1-${seconds}-${randomHex(12)}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../random-ids';
 import type { LambdaFunction } from '../template/read-functions';
 
 /** Account, region and names the local functions run under. */
@@ -16,7 +16,7 @@ export const logGroupName = (fn: Pick<LambdaFunction, 'functionName'>) =>
 /** Lambda's log stream name: `YYYY/MM/DD/[$LATEST]<32 hex>`, one per execution environment. */
 export function logStreamName(now = new Date()): string {
   const day = now.toISOString().slice(0, 10).replace(/-/g, '/');
-  return `${day}/[$LATEST]${randomBytes(16).toString('hex')}`;
+  return `${day}/[$LATEST]${randomHex(16)}`;
 }
 
 /**
@@ -36,11 +36,11 @@ export function traceHeader(sampled: boolean, upstream?: string, now = Date.now(
   const root =
     upstreamRoot && /^1-[0-9a-f]{8}-[0-9a-f]{24}$/.test(upstreamRoot)
       ? upstreamRoot
-      : `1-${epoch}-${randomBytes(12).toString('hex')}`;
+      : `1-${epoch}-${randomHex(12)}`;
   const upstreamSampled = fields.get('Sampled');
   const decision =
     upstreamSampled === '0' || upstreamSampled === '1' ? upstreamSampled : sampled ? '1' : '0';
-  return `Root=${root};Parent=${randomBytes(8).toString('hex')};Sampled=${decision}`;
+  return `Root=${root};Parent=${randomHex(8)};Sampled=${decision}`;
 }
 
 /** The major Node.js version a `nodejsNN.x` runtime runs, or undefined for another runtime. */

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBase64url } from '../random-ids';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AuthorizerResult } from '../auth/jwt-authorizer';
@@ -43,7 +43,7 @@ const gatewayError = ({ status, message }: GatewayMessage, headers: Record<strin
  * `requestContext.requestId`, as on AWS (the troubleshooting page's
  * `apigw-requestid: Mc7UVioPPHcEKPA=`).
  */
-const newRequestId = () => `${randomBytes(11).toString('base64url')}=`;
+const newRequestId = () => `${randomBase64url(11)}=`;
 
 const byteLength = (value: unknown): number => {
   const json = JSON.stringify(value);

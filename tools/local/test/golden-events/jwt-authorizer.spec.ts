@@ -92,6 +92,22 @@ describe('the JWT authorizer, as API Gateway runs it', () => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toContain(word);
     });
+
+    it('refuses a token that passed before once its exp has passed: a verified signature is remembered, the time claims are checked on every request', async () => {
+      const token = `Bearer ${await g.token({ exp: now() + 1 })}`;
+      expect((await call(token)).status).toBe(200);
+      expect((await call(token)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, (now() + 2) * 1000 - Date.now()));
+      const res = await call(token);
+      expect(res.status).toBe(401);
+      expect(res.headers['www-authenticate']).toContain('expired');
+    });
+
+    it('refuses, on the same token, what the route decides: a remembered token still meets each route’s audience and scopes', async () => {
+      const token = `Bearer ${await g.token({ aud: 'someone-else' })}`;
+      expect((await call(token)).status).toBe(401);
+      expect((await call(token)).status).toBe(401);
+    });
   });
 
   describe('aud, or client_id only when there is no aud', () => {
