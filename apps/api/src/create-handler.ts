@@ -1,8 +1,6 @@
 import { itemsContract } from '@items-api/contract';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import { createLambdaHandler } from '@ts-rest/serverless/aws';
-import { TsRestResponse } from '@ts-rest/serverless';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -10,9 +8,9 @@ import type {
 } from 'aws-lambda';
 import { DependencyUnavailableError } from './errors';
 import { problemResponses } from './http/middleware';
-import { problemResult, toApiError } from './http/problem-response';
+import { createContractRouter } from './http/contract-router';
 import { headRequests } from './http/head-requests';
-import { requestGuards } from './http/request-guards';
+import { checkRequest } from './http/request-guards';
 import { observeRequests, runInRequestScope, type Observability } from './observability';
 import { createItem } from './routes/create-item';
 import { deleteItem } from './routes/delete-item';
@@ -34,8 +32,8 @@ export type ItemsHandler = (
  *   2. observeRequests     — correlation id; one access log line + metrics per request (after/onError)
  *   3. headRequests        — HEAD routed as GET, answered without the body
  *   4. problemResponses    — any error → problem+json (onError)
- *   5. requestGuards       — 404/405/401/413/415/400 before the router sees the request
- * then ts-rest routes the request to a route function and validates it against the contract.
+ * then the request checks route the request once (404/405/401/413/415/400 before any route runs)
+ * and the contract router validates it against its contract route (400) and runs the route.
  * Each invocation runs in its own request scope (what DynamoDB did, whether it was a replay).
  */
 export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): ItemsHandler {
@@ -46,15 +44,7 @@ export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): I
     replaceItem: replaceItem(deps),
     deleteItem: deleteItem(deps),
   };
-  const routeRequest = createLambdaHandler(itemsContract, router, {
-    errorHandler: (error, request) => {
-      const result = problemResult(toApiError(error, logger), new URL(request.url).pathname);
-      return new TsRestResponse(result.body, {
-        status: result.statusCode,
-        headers: result.headers,
-      });
-    },
-  });
+  const routeRequest = createContractRouter(itemsContract, router);
   // Out of time means DynamoDB was too slow (the only thing the function waits for): answer the
   // documented 503 + Retry-After instead of middy's generic timeout error (a 500), early enough
   // to be sent before the platform's own timeout.
@@ -70,10 +60,6 @@ export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): I
     .use(observeRequests({ logger, metrics }))
     .use(headRequests())
     .use(problemResponses(logger))
-    .use(requestGuards())
-    .handler(
-      async (event, context) =>
-        (await routeRequest(event, context)) as APIGatewayProxyStructuredResultV2,
-    );
+    .handler((event) => routeRequest(event, checkRequest(event)));
   return (event, context) => runInRequestScope(() => handler(event, context));
 }

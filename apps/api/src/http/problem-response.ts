@@ -6,10 +6,9 @@ import {
   ProblemTypes,
   type Problem,
 } from '@items-api/contract';
-import { RequestValidationError } from '@ts-rest/serverless';
-import { ApiError, ValidationError } from '../errors';
+import { ApiError } from '../errors';
 import type { Logger } from '../logger';
-import { clip, toFieldErrors } from './field-errors';
+import { clip } from './field-errors';
 
 export type HttpResult = {
   statusCode: number;
@@ -17,22 +16,9 @@ export type HttpResult = {
   body: string;
 };
 
-function fromTsRestValidation(error: RequestValidationError): ValidationError {
-  const sources = [
-    ['params', error.pathParamsError],
-    ['headers', error.headersError],
-    ['query', error.queryError],
-    ['body', error.bodyError],
-  ] as const;
-  return new ValidationError(
-    sources.flatMap(([where, zod]) => (zod ? toFieldErrors(where, zod) : [])),
-  );
-}
-
 /** The one place any error becomes a response: problem+json, never a stack trace or AWS detail. */
 export function toApiError(error: unknown, logger: Logger): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof RequestValidationError) return fromTsRestValidation(error);
   // Only what is < 500 is exposed; the rest is logged here and answered generically.
   logger.error('unhandled error', {
     errorName: error instanceof Error ? error.name : typeof error,

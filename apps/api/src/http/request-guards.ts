@@ -1,13 +1,13 @@
 import { ContentTypes, Headers, RequestLimits, type ContractRoute } from '@items-api/contract';
 import { extractZodObjectShape, isZodObject, type AppRoute } from '@ts-rest/core';
-import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ApiError } from '../errors';
+import { noteOperation } from '../observability/request-scope';
+import type { CheckedRequest } from './contract-router';
 import { requestedMethod } from './head-requests';
 import { normalisePath } from './normalise-path';
 import { ownerOf } from './owner';
 import { matchRoute } from './route-table';
-import { rejectRouterBreakingKeys } from './router-breaking-keys';
 
 const hasBody = (route: { method: string }) => route.method === 'POST' || route.method === 'PUT';
 
@@ -36,8 +36,7 @@ const queryName = (pair: string) => {
 
 /**
  * Query parameters the route does not declare are ignored, as the document says: they are
- * dropped here so the router never sees them (`_=123` cache busters, or a `bind` that would
- * break the router library).
+ * dropped here (`_=123` cache busters), before the query is validated.
  */
 function dropUndeclaredQuery(event: APIGatewayProxyEventV2, route: AppRoute): void {
   const declared = declaredQuery(route);
@@ -53,18 +52,20 @@ function dropUndeclaredQuery(event: APIGatewayProxyEventV2, route: AppRoute): vo
 }
 
 /** Where the contract has no body (GET, HEAD, DELETE) a body is ignored, as the document says. */
-function dropBody(event: APIGatewayProxyEventV2): void {
+function dropBody(event: APIGatewayProxyEventV2): undefined {
   delete event.body;
   event.isBase64Encoded = false;
   if (event.headers) delete event.headers[Headers.contentType];
+  return undefined;
 }
 
-function checkBody(event: APIGatewayProxyEventV2): void {
+/** The parsed body: JSON, within the size limit; undefined when there is none. */
+function checkBody(event: APIGatewayProxyEventV2): unknown {
   const headers = event.headers ?? {};
   const body = decodedBody(event);
   if (body === undefined) {
     delete headers[Headers.contentType]; // nothing to parse: validation answers "body: Required"
-    return;
+    return undefined;
   }
   if (Buffer.byteLength(body) > RequestLimits.maxBodyBytes) {
     throw new ApiError(
@@ -75,24 +76,23 @@ function checkBody(event: APIGatewayProxyEventV2): void {
   if (!isJson(headers[Headers.contentType])) {
     throw new ApiError('unsupportedMediaType', `Send the body as ${ContentTypes.json}`);
   }
-  // Media types are case-insensitive, but the router parses a body only for a lower-case `json`.
-  headers[Headers.contentType] = ContentTypes.json;
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
     throw new ApiError('malformedJson', `The body is not valid JSON: ${(error as Error).message}`);
   }
-  rejectRouterBreakingKeys(parsed);
+  return parsed;
 }
 
-/** The route a request is for, on its normalised path (which the router is then given). */
+/** The route a request is for, on its normalised path (which the event then carries). */
 function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
   const { path } = event.requestContext.http;
   const method = requestedMethod(event);
   const normalised = normalisePath(path);
   if (normalised === undefined) throw new ApiError('notFound', 'No resource at this path');
   const match = matchRoute(method, normalised);
+  if (match.kind === 'match') noteOperation(match.route.operationId);
   if (match.kind === 'unknown-path') throw new ApiError('notFound', `No resource at ${normalised}`);
   if (match.kind === 'wrong-method') {
     throw new ApiError('methodNotAllowed', `${method} is not allowed on ${normalised}`, {
@@ -107,30 +107,24 @@ function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
 }
 
 /**
- * Answers what must not reach the router, in the gateway's order: unknown path (404), wrong
- * method (405 + Allow), a token without a usable subject (401); then body over the limit (413),
- * a body that is not JSON (415) or not parseable (400). Undeclared query parameters and bodies
- * where the contract has none are dropped.
- */
-export function checkRequest(event: APIGatewayProxyEventV2): void {
-  const route = routeOf(event);
-  if (route.auth === 'jwt') ownerOf(event);
-  dropUndeclaredQuery(event, route.route);
-  if (hasBody(route.route)) checkBody(event);
-  else dropBody(event);
-}
-
-/**
  * HTTP APIs deliver `rawPath` percent-decoded (`/items/a b`, a decoded `#` or `?` included: live
- * captures in hotsock/voker, `vokerhttp/testdata/ingress-paths.json`). The router parses it as a
- * URL, which would trim a trailing space or cut the path at `#`; each segment is encoded again so
- * it reaches the router as the one segment it was.
+ * captures in hotsock/voker, `vokerhttp/testdata/ingress-paths.json`). Each segment is encoded
+ * again, so the path is a URI reference once more (the problem's `instance`, the access log) and
+ * a path parameter is the one segment it was, even holding a `/`-free `#`, `?` or space.
  */
 const reencodedPath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
-export const requestGuards = (): MiddlewareObj<APIGatewayProxyEventV2> => ({
-  before: ({ event }) => {
-    checkRequest(event);
-    event.rawPath = reencodedPath(event.rawPath);
-  },
-});
+/**
+ * Answers what must not reach a route, in the gateway's order: unknown path (404), wrong
+ * method (405 + Allow), a token without a usable subject (401); then body over the limit (413),
+ * a body that is not JSON (415) or not parseable (400). Undeclared query parameters and bodies
+ * where the contract has none are dropped. Returns the route and the parsed body.
+ */
+export function checkRequest(event: APIGatewayProxyEventV2): CheckedRequest {
+  const route = routeOf(event);
+  if (route.auth === 'jwt') ownerOf(event);
+  dropUndeclaredQuery(event, route.route);
+  const body = hasBody(route.route) ? checkBody(event) : dropBody(event);
+  event.rawPath = reencodedPath(event.rawPath);
+  return { route, body };
+}

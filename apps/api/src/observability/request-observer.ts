@@ -1,7 +1,6 @@
 import { ContentTypes, ProblemTypes, type ProblemTypeName } from '@items-api/contract';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { matchRoute } from '../http/route-table';
 import type { Logger } from './logger';
 import { unmatchedOperation } from '@items-api/stack-contract';
 import { publishRequestMetrics, type Metrics } from './metrics';
@@ -27,13 +26,6 @@ function problemOf(response: APIGatewayProxyStructuredResultV2 | null | undefine
   }
 }
 
-function operationOf(event: APIGatewayProxyEventV2) {
-  const http = event.requestContext?.http;
-  if (!http) return unmatchedOperation;
-  const match = matchRoute(http.method, http.path);
-  return match.kind === 'match' ? match.route.operationId : unmatchedOperation;
-}
-
 const subOf = (event: APIGatewayProxyEventV2) => {
   const sub = (event.requestContext as { authorizer?: { jwt?: { claims?: { sub?: unknown } } } })
     .authorizer?.jwt?.claims?.sub;
@@ -53,9 +45,9 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics?:
   const done = (request: MiddyRequest) => {
     const { event, response } = request;
     const status = response?.statusCode ?? 500;
-    const operation = operationOf(event);
-    const problem = problemOf(response);
     const facts = currentRequest();
+    const operation = facts?.operation ?? unmatchedOperation;
+    const problem = problemOf(response);
     const latencyMs = performance.now() - (started.get(event) ?? performance.now());
     const calls = facts?.dynamodbCalls ?? [];
     const sub = subOf(event);

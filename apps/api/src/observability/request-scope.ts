@@ -15,6 +15,8 @@ export type DynamoCall = {
 
 /** What one request did, noted while it runs and read once at its end (log line and metrics). */
 export type RequestFacts = {
+  /** The contract operation the request was routed to, once the request checks found it. */
+  operation?: string;
   dynamodbCalls: DynamoCall[];
   idempotentReplay: boolean;
 };
@@ -29,6 +31,12 @@ export function runInRequestScope<T>(fn: () => T): T {
 
 /** The running request's facts; undefined outside a handler invocation (a script, a test). */
 export const currentRequest = (): RequestFacts | undefined => scope.getStore();
+
+/** Called by the request checks once they know the request's route. */
+export function noteOperation(operationId: string): void {
+  const facts = scope.getStore();
+  if (facts) facts.operation = operationId;
+}
 
 /** Called by the create route when it answers from an idempotency record. */
 export function noteIdempotentReplay(): void {

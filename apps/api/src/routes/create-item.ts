@@ -12,7 +12,7 @@ import { ownerOf } from '../http/owner';
 import { IdempotencyRecordExistsError } from '../items/item-repository';
 import { noteIdempotentReplay } from '../observability/request-scope';
 import type { RouteDeps } from './route-deps';
-import { tsr } from './tsr';
+import { route } from '../http/contract-router';
 
 // The validated body has a fixed key order (the schema's), so equal bodies hash equal.
 const hashOf = (body: ValidItemInput) =>
@@ -62,7 +62,7 @@ async function createOnce(
 }
 
 export const createItem = (deps: RouteDeps) =>
-  tsr.route(itemsContract.createItem, async ({ body, headers }, { rawEvent, responseHeaders }) => {
+  route(itemsContract.createItem, async ({ body, headers }, { rawEvent, responseHeaders }) => {
     const owner = ownerOf(rawEvent);
     const key = headers[Headers.idempotencyKey];
     let item: Item;

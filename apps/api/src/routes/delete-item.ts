@@ -2,10 +2,10 @@ import { Headers, itemsContract } from '@items-api/contract';
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { tsr } from './tsr';
+import { route } from '../http/contract-router';
 
 export const deleteItem = ({ repo }: RouteDeps) =>
-  tsr.route(itemsContract.deleteItem, async ({ params, headers }, { rawEvent }) => {
+  route(itemsContract.deleteItem, async ({ params, headers }, { rawEvent }) => {
     const owner = ownerOf(rawEvent);
     const ifMatch = headers[Headers.ifMatch];
     const expectedVersion = ifMatch

@@ -2,10 +2,10 @@ import { formatETag, Headers, ifNoneMatchMatches, itemsContract } from '@items-a
 import { NotFoundError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { tsr } from './tsr';
+import { route } from '../http/contract-router';
 
 export const getItem = ({ repo }: RouteDeps) =>
-  tsr.route(itemsContract.getItem, async ({ params, headers }, { rawEvent, responseHeaders }) => {
+  route(itemsContract.getItem, async ({ params, headers }, { rawEvent, responseHeaders }) => {
     const item = await repo.get(ownerOf(rawEvent), params.id);
     if (!item) throw new NotFoundError();
     responseHeaders.set(Headers.etag, formatETag(item.version));

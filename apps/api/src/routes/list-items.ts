@@ -2,7 +2,7 @@ import { itemsContract } from '@items-api/contract';
 import { ValidationError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { tsr } from './tsr';
+import { route } from '../http/contract-router';
 
 /**
  * The router decodes the query leniently (malformed UTF-8 becomes U+FFFD), so a tag is checked
@@ -22,7 +22,7 @@ function rejectMalformedTag(rawQueryString: string): void {
 }
 
 export const listItems = ({ repo, cursors }: RouteDeps) =>
-  tsr.route(itemsContract.listItems, async ({ query }, { rawEvent }) => {
+  route(itemsContract.listItems, async ({ query }, { rawEvent }) => {
     const owner = ownerOf(rawEvent);
     const { tag } = query;
     if (tag !== undefined && 'rawQueryString' in rawEvent) {

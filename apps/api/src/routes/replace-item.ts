@@ -3,10 +3,10 @@ import { ApiError } from '../errors';
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { tsr } from './tsr';
+import { route } from '../http/contract-router';
 
 export const replaceItem = ({ repo, clock }: RouteDeps) =>
-  tsr.route(
+  route(
     itemsContract.replaceItem,
     async ({ params, headers, body }, { rawEvent, responseHeaders }) => {
       const owner = ownerOf(rawEvent);
