@@ -22,6 +22,7 @@ type Unit = 'Count' | 'Milliseconds';
  */
 export class Metrics {
   private coldStart: boolean;
+  private readonly shapes = new Map<string, { head: string; names: Map<string, string> }>();
 
   constructor(
     private readonly options: {
@@ -37,30 +38,47 @@ export class Metrics {
 
   /** One record: `dimensions` (service added) and the metrics' values and units. */
   publish(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>): void {
-    const dims = { [KitDimensions.service]: this.options.serviceName, ...dimensions };
-    const values: Record<string, number> = {};
-    const definitions: { Name: string; Unit: Unit }[] = [];
-    for (const [name, [unit, value]] of Object.entries(metrics)) {
-      definitions.push({ Name: name, Unit: unit });
-      values[name] = value;
+    const shape = this.shapeOf(dimensions, metrics);
+    let values = '';
+    for (const [name, [, value]] of Object.entries(metrics)) {
+      values += `,${shape.names.get(name)}${Number.isFinite(value) ? value : 'null'}`;
     }
-    const record = {
-      _aws: {
-        Timestamp: Date.now(),
-        CloudWatchMetrics: [
-          {
-            Namespace: this.options.namespace,
-            Dimensions: [Object.keys(dims)],
-            Metrics: definitions,
-          },
-        ],
-      },
-      ...dims,
-      ...values,
-    };
-    const line = JSON.stringify(record);
+    const line = `{"_aws":{"Timestamp":${Date.now()},${shape.head}${values}}`;
     if (this.options.write) this.options.write(line);
     else process.stdout.write(`${line}\n`);
+  }
+
+  /**
+   * The constant part of a record (namespace, dimension names, metric definitions, dimension
+   * values), serialised once per kind of record: a request writes the same few kinds over and
+   * over, and only the timestamp and the values change.
+   */
+  private shapeOf(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>) {
+    // Names and values are identifiers and units (none holds a NUL), so NUL separates them.
+    let key = '';
+    for (const name in dimensions) key += `${name}\0${dimensions[name]}\0`;
+    for (const name in metrics) key += `\0${name}\0${metrics[name]?.[0]}`;
+    let shape = this.shapes.get(key);
+    if (!shape) {
+      const dims = { [KitDimensions.service]: this.options.serviceName, ...dimensions };
+      const definitions = Object.entries(metrics).map(([name, [unit]]) => ({
+        Name: name,
+        Unit: unit,
+      }));
+      const cloudWatchMetrics = [
+        {
+          Namespace: this.options.namespace,
+          Dimensions: [Object.keys(dims)],
+          Metrics: definitions,
+        },
+      ];
+      shape = {
+        head: `"CloudWatchMetrics":${JSON.stringify(cloudWatchMetrics)}},${JSON.stringify(dims).slice(1, -1)}`,
+        names: new Map(Object.keys(metrics).map((name) => [name, `${JSON.stringify(name)}:`])),
+      };
+      this.shapes.set(key, shape);
+    }
+    return shape;
   }
 
   /** `ColdStart` once, on the first invocation of an on-demand environment. */

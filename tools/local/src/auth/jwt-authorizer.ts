@@ -153,15 +153,10 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
     });
     const token = identity === undefined ? '' : tokenOf(identity);
     if (!token) return { ok: false, status: 401, challenge: 'Bearer' };
-    const header = protectedHeader(token);
-    if (!header) return invalid('the token is malformed');
-    if (!RSA_ALGORITHMS.includes(header.alg as (typeof RSA_ALGORITHMS)[number])) {
-      return invalid('the token algorithm is not supported');
-    }
-    if (!header.kid) return invalid('the token has no kid header');
     let payload = verified.get(token);
     if (payload) {
-      // The signature and `iss` hold for the token's lifetime; the time claims are checked again.
+      // The header, the signature and `iss` hold for the token's lifetime; the time claims are
+      // checked again.
       const now = Math.floor(Date.now() / 1000);
       if (typeof payload.exp !== 'number' || payload.exp <= now) {
         return invalid('the token has expired');
@@ -170,6 +165,12 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
         return invalid("the token's nbf claim is not valid");
       }
     } else {
+      const header = protectedHeader(token);
+      if (!header) return invalid('the token is malformed');
+      if (!RSA_ALGORITHMS.includes(header.alg as (typeof RSA_ALGORITHMS)[number])) {
+        return invalid('the token algorithm is not supported');
+      }
+      if (!header.kid) return invalid('the token has no kid header');
       try {
         ({ payload } = await jwtVerify(token, await keySet(), {
           issuer,
