@@ -1,9 +1,16 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ItemKeys } from '@items-api/api';
 import { synthesizeTemplate } from '@items-api/infra';
-import { startLocalApi, type LocalApi } from '@items-api/local';
+import { startLocalApi, type LocalApi, type LocalApiOptions } from '@items-api/local';
+import { ItemsFunctionEnv } from '@items-api/stack-contract';
+import { dirname } from 'node:path';
+import { buildBaselineBundle } from '../baseline/build-baseline';
 import { startGetItemServer } from '../baseline/get-item-server';
 import { ratioFigure } from '../report/figure';
 import { median } from '../stats/percentile';
 import { runAutocannon, type LoadResult } from '../support/autocannon';
+import type { BenchContext, DynamoSession } from '../support/bench-context';
+import { cpuByProcess, type CpuByProcess } from '../support/process-cpu';
 import { status } from '../support/progress';
 import { sampleItem } from '../support/sample-item';
 import type { Benchmark, BenchmarkResult } from './benchmark';
@@ -14,6 +21,7 @@ const ROUND_SECONDS = 6;
 const ROUNDS = 3;
 const OWNER = 'bench-local-stack';
 const TABLE = 'bench-local-stack';
+const BARE_TABLE = 'bench-local-stack-bare';
 /** The dev stage throttles at 100 req/s (burst 50); this benchmark measures the stack, not the limit. */
 const throttle = { rateLimit: 1_000_000, burstLimit: 1_000_000 };
 
@@ -38,35 +46,162 @@ async function createItem(api: LocalApi, token: string): Promise<string> {
 }
 
 type Target = { url: string; headers: Record<string, string> };
+type Side = 'baseline' | 'localStack' | 'bareFunction';
+type Round = LoadResult & { cpu?: CpuByProcess };
+
+/** Processes by their part in a request: the execution environments, DynamoDB Local. */
+const classify = (commandLine: string) =>
+  commandLine.includes('bootstrap.cjs')
+    ? 'environments'
+    : /\bjava\b/.test(commandLine)
+      ? 'dynamodbLocal'
+      : undefined;
 
 /** Warm-up, then ROUNDS alternating rounds of autocannon against each target. */
-async function loadRounds(targets: { localStack: Target; baseline: Target }) {
-  const load = (which: keyof typeof targets, durationSeconds: number) =>
-    runAutocannon({ ...targets[which], connections: CONNECTIONS, durationSeconds });
-  status(`warming up both servers (${WARMUP_SECONDS} s each)…`);
-  await load('baseline', WARMUP_SECONDS);
-  await load('localStack', WARMUP_SECONDS);
-  const rounds = { localStack: [] as LoadResult[], baseline: [] as LoadResult[] };
+async function loadRounds(targets: Record<Side, Target>) {
+  const sides = Object.keys(targets) as Side[];
+  const load = async (which: Side, durationSeconds: number): Promise<Round> => {
+    const { result, cpu } = await cpuByProcess(classify, () =>
+      runAutocannon({ ...targets[which], connections: CONNECTIONS, durationSeconds }),
+    );
+    return { ...result, ...(cpu ? { cpu } : {}) };
+  };
+  status(`warming up the servers (${WARMUP_SECONDS} s each)…`);
+  for (const side of sides) await load(side, WARMUP_SECONDS);
+  const rounds = Object.fromEntries(sides.map((side) => [side, [] as Round[]])) as Record<
+    Side,
+    Round[]
+  >;
   for (let round = 1; round <= ROUNDS; round++) {
     status(`round ${round}/${ROUNDS}: ${ROUND_SECONDS} s each, ${CONNECTIONS} connections`);
-    rounds.baseline.push(await load('baseline', ROUND_SECONDS));
-    rounds.localStack.push(await load('localStack', ROUND_SECONDS));
+    for (const side of sides) rounds[side].push(await load(side, ROUND_SECONDS));
   }
-  rounds.baseline.forEach((r) => assertAllOk(r, 'the baseline server'));
-  rounds.localStack.forEach((r) => assertAllOk(r, 'the local server'));
+  for (const side of sides) rounds[side].forEach((r) => assertAllOk(r, side));
   return rounds;
 }
 
-async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkResult> {
-  const token = await api.issueToken({ sub: OWNER });
-  const id = await createItem(api, token);
-  const targets = {
-    localStack: { url: `${api.url}/items/${id}`, headers: { authorization: `Bearer ${token}` } },
-    baseline: { url: `${baselineUrl}/items/${id}`, headers: {} },
+/**
+ * CPU microseconds per request by process, median over the rounds: `gateway` is this process
+ * (the local API Gateway, or the plain server), `load generator` is autocannon.
+ */
+function cpuPerRequest(rounds: Round[]): Record<string, number> | undefined {
+  if (rounds.some((r) => !r.cpu)) return undefined;
+  const names: Record<string, string> = {
+    self: 'gateway / server',
+    environments: 'execution environments',
+    dynamodbLocal: 'DynamoDB Local',
+    ended: 'load generator',
   };
-  const rounds = await loadRounds(targets);
-  const med = (side: LoadResult[], f: (r: LoadResult) => number) => median(side.map(f));
+  const kinds = [...new Set(rounds.flatMap((r) => Object.keys(r.cpu ?? {})))];
+  return Object.fromEntries(
+    kinds.map((kind) => [
+      names[kind] ?? kind,
+      Math.round(median(rounds.map((r) => ((r.cpu?.[kind] ?? 0) * 1e6) / r.requests))),
+    ]),
+  );
+}
+
+function cpuTable(bySide: Record<Side, Record<string, number> | undefined>): string | undefined {
+  const sides = Object.entries(bySide).filter(
+    (entry): entry is [Side, Record<string, number>] => entry[1] !== undefined,
+  );
+  if (sides.length === 0) return undefined;
+  const kinds = [...new Set(sides.flatMap(([, cpu]) => Object.keys(cpu)))];
+  const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
+  const rows = [
+    ['CPU µs per request', ...sides.map(([side]) => side)],
+    ...kinds.map((kind) => [kind, ...sides.map(([, cpu]) => String(cpu[kind] ?? 0))]),
+    ['total', ...sides.map(([, cpu]) => String(total(cpu)))],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  '),
+    )
+    .join('\n');
+}
+
+const stackOptions = (dynamo: DynamoSession): LocalApiOptions => ({
+  dynamodbEndpoint: dynamo.endpoint,
+  tableName: TABLE,
+  inMemory: true,
+  // Access lines and metrics for thousands of 200s would flood the terminal: the functions
+  // log at WARN and what they still write (EMF records) is read and dropped.
+  logLevel: 'warn',
+  logSink: () => undefined,
+});
+
+type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: object };
+
+/**
+ * The dev stage's template with the items function's code swapped for the baseline function
+ * (one GetCommand): the same gateway, authorizer and execution environments, a function that
+ * does the least. What the isolation itself costs, apart from the kit's handler.
+ */
+async function bareFunctionTemplate(context: BenchContext) {
+  const template = synthesizeTemplate({ stage: 'dev', overrides: { throttle } }) as {
+    Resources: Record<string, Resource>;
+  };
+  const bundle = await buildBaselineBundle(context.root);
+  const items = Object.values(template.Resources).find(
+    (r) =>
+      r.Type === 'AWS::Lambda::Function' &&
+      ItemsFunctionEnv.serviceName in
+        ((r.Properties['Environment'] as { Variables?: object } | undefined)?.Variables ?? {}),
+  );
+  if (!items) throw new Error('local stack: the template has no items function');
+  items.Properties['Code'] = { S3Bucket: 'bench', S3Key: 'baseline.zip' };
+  items.Properties['Handler'] = 'main.handler';
+  // An absolute asset path, as `cdk synth` writes with staging disabled.
+  items.Metadata = { 'aws:asset:path': dirname(bundle), 'aws:asset:property': 'Code' };
+  return template as Record<string, unknown>;
+}
+
+async function measure(
+  apis: { localStack: LocalApi; bareFunction: LocalApi },
+  baselineUrl: string,
+  dynamo: DynamoSession,
+): Promise<BenchmarkResult> {
+  const token = await apis.localStack.issueToken({ sub: OWNER });
+  const bareToken = await apis.bareFunction.issueToken({ sub: OWNER });
+  const id = await createItem(apis.localStack, token);
+  // The bare function only reads: its item is written straight to its table.
+  const { name, description, tags } = sampleItem(id);
+  await dynamo.documentClient.send(
+    new PutCommand({
+      TableName: BARE_TABLE,
+      Item: {
+        [ItemKeys.partitionKey]: ItemKeys.owner(OWNER),
+        [ItemKeys.sortKey]: ItemKeys.item(id),
+        id,
+        name,
+        description,
+        tags,
+        version: 1,
+      },
+    }),
+  );
+  const rounds = await loadRounds({
+    baseline: { url: `${baselineUrl}/items/${id}`, headers: {} },
+    localStack: {
+      url: `${apis.localStack.url}/items/${id}`,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    bareFunction: {
+      url: `${apis.bareFunction.url}/items/${id}`,
+      headers: { authorization: `Bearer ${bareToken}` },
+    },
+  });
+  const med = (side: Round[], f: (r: Round) => number) => median(side.map(f));
   const fmt = (n: number) => n.toLocaleString('en-US');
+  const cpu = {
+    baseline: cpuPerRequest(rounds.baseline),
+    localStack: cpuPerRequest(rounds.localStack),
+    bareFunction: cpuPerRequest(rounds.bareFunction),
+  };
+  const details = cpuTable(cpu);
   return {
     figures: [
       ratioFigure({
@@ -90,8 +225,18 @@ async function measure(api: LocalApi, baselineUrl: string): Promise<BenchmarkRes
         measured: { value: med(rounds.localStack, (r) => r.p50Ms), unit: 'ms' },
         baseline: { value: med(rounds.baseline, (r) => r.p50Ms), unit: 'ms' },
       }),
+      ratioFigure({
+        id: 'local-stack-bare-function',
+        label: '   same stack, one-GetCommand function',
+        measured: { value: med(rounds.bareFunction, (r) => r.requestsPerSecond), unit: 'req/s' },
+        baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
+        note: 'the same gateway, authorizer and execution environments running the baseline function (one GetCommand, no router, validation, logs or metrics) instead of the items handler: what the isolation costs by itself',
+      }),
     ],
-    raw: { connections: CONNECTIONS, roundSeconds: ROUND_SECONDS, throttle, rounds },
+    ...(details
+      ? { details: `Where the CPU goes (median over the rounds, from /proc):\n${details}` }
+      : {}),
+    raw: { connections: CONNECTIONS, roundSeconds: ROUND_SECONDS, throttle, rounds, cpu },
   };
 }
 
@@ -100,32 +245,28 @@ export const localStackBenchmark: Benchmark = {
   title: 'Through the local stack',
   async run(context) {
     const dynamo = await context.dynamo();
-    const template = synthesizeTemplate({ stage: 'dev', overrides: { throttle } });
-    const api = await startLocalApi({
-      template,
-      dynamodbEndpoint: dynamo.endpoint,
-      tableName: TABLE,
-      inMemory: true,
-      // Access lines and metrics for thousands of 200s would flood the terminal: the functions
-      // log at WARN and what they still write (EMF records) is read and dropped.
-      logLevel: 'warn',
-      logSink: () => undefined,
-    });
-    const stopApi = context.track(() => api.stop());
+    const started: (() => Promise<void>)[] = [];
     try {
+      const localStack = await startLocalApi({
+        ...stackOptions(dynamo),
+        template: synthesizeTemplate({ stage: 'dev', overrides: { throttle } }),
+      });
+      started.push(context.track(() => localStack.stop()));
+      const bareFunction = await startLocalApi({
+        ...stackOptions(dynamo),
+        template: await bareFunctionTemplate(context),
+        tableName: BARE_TABLE,
+      });
+      started.push(context.track(() => bareFunction.stop()));
       const baseline = await startGetItemServer({
         documentClient: dynamo.documentClient,
         tableName: TABLE,
         owner: OWNER,
       });
-      const stopBaseline = context.track(() => baseline.stop());
-      try {
-        return await measure(api, baseline.url);
-      } finally {
-        await stopBaseline();
-      }
+      started.push(context.track(() => baseline.stop()));
+      return await measure({ localStack, bareFunction }, baseline.url, dynamo);
     } finally {
-      await stopApi();
+      for (const stop of started.reverse()) await stop();
     }
   },
 };
