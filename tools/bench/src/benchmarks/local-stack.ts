@@ -108,16 +108,18 @@ function cpuTable(bySide: Record<Side, Record<string, number> | undefined>): str
   if (sides.length === 0) return undefined;
   const kinds = [...new Set(sides.flatMap(([, cpu]) => Object.keys(cpu)))];
   const total = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
-  const rows = [
+  const rows: string[][] = [
     ['CPU µs per request', ...sides.map(([side]) => side)],
     ...kinds.map((kind) => [kind, ...sides.map(([, cpu]) => String(cpu[kind] ?? 0))]),
     ['total', ...sides.map(([, cpu]) => String(total(cpu)))],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const widths = (rows[0] ?? []).map((_, i) =>
+    Math.max(...rows.map((row) => (row[i] ?? '').length)),
+  );
   return rows
     .map((row) =>
       row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
         .join('  '),
     )
     .join('\n');
