@@ -5,7 +5,7 @@ import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
 
 /**
- * The router decodes the query leniently (malformed UTF-8 becomes U+FFFD), so a tag is checked
+ * The query is decoded leniently (malformed UTF-8 becomes U+FFFD, as URL parsing does), so a tag is checked
  * against the raw query string: percent-encoded bytes that are not well-formed UTF-8 are a 400
  * naming `query.tag`, not a search for replacement characters.
  */
