@@ -5,9 +5,9 @@ import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
 
 /**
- * The query is decoded leniently (malformed UTF-8 becomes U+FFFD, as URL parsing does), so a tag is checked
- * against the raw query string: percent-encoded bytes that are not well-formed UTF-8 are a 400
- * naming `query.tag`, not a search for replacement characters.
+ * The query is decoded leniently (URL parsing turns malformed UTF-8 into U+FFFD), so a tag is
+ * checked against the raw query string: percent-encoded bytes that are not well-formed UTF-8 are
+ * a 400 naming `query.tag`, not a search for replacement characters.
  */
 function rejectMalformedTag(rawQueryString: string): void {
   for (const pair of rawQueryString.split('&')) {
