@@ -1,6 +1,5 @@
-import { Headers } from '@items-api/contract';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { ApiError } from '../errors';
+import { UnauthorizedError } from '../errors';
 
 type MaybeJwtEvent = Partial<Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>>;
 
@@ -25,7 +24,5 @@ export function ownerOf(event: unknown): string {
     sub === undefined
       ? 'The request carries no verified subject'
       : 'The token’s sub claim must be a string of 1–255 visible ASCII characters';
-  throw new ApiError('unauthorized', detail, {
-    headers: { [Headers.wwwAuthenticate]: challenge(detail.replace(/[^\x20-\x7E]|"/g, '')) },
-  });
+  throw new UnauthorizedError(detail, challenge(detail.replace(/[^\x20-\x7E]|"/g, '')));
 }

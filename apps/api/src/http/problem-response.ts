@@ -6,7 +6,7 @@ import {
   ProblemTypes,
   type Problem,
 } from '@items-api/contract';
-import { ApiError } from '../errors';
+import { ApiError, InternalError } from '../errors';
 import type { Logger } from '../logger';
 import { clip } from './field-errors';
 
@@ -25,7 +25,7 @@ export function toApiError(error: unknown, logger: Logger): ApiError {
     errorMessage: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? error.stack : undefined,
   });
-  return new ApiError('internal', 'An unexpected error occurred; it has been logged');
+  return new InternalError();
 }
 
 export function problemBody(error: ApiError, instance: string): Problem {

@@ -1,7 +1,13 @@
 import { ContentTypes, Headers, RequestLimits, type ContractRoute } from '@items-api/contract';
 import { extractZodObjectShape, isZodObject, type AppRoute } from '@ts-rest/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { ApiError } from '../errors';
+import {
+  MalformedJsonError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from '../errors';
 import { noteOperation } from '../observability/request-scope';
 import type { CheckedRequest } from './contract-router';
 import { requestedMethod } from './head-requests';
@@ -68,19 +74,16 @@ function checkBody(event: APIGatewayProxyEventV2): unknown {
     return undefined;
   }
   if (Buffer.byteLength(body) > RequestLimits.maxBodyBytes) {
-    throw new ApiError(
-      'payloadTooLarge',
-      `Bodies are limited to ${RequestLimits.maxBodyBytes} bytes`,
-    );
+    throw new PayloadTooLargeError(`Bodies are limited to ${RequestLimits.maxBodyBytes} bytes`);
   }
   if (!isJson(headers[Headers.contentType])) {
-    throw new ApiError('unsupportedMediaType', `Send the body as ${ContentTypes.json}`);
+    throw new UnsupportedMediaTypeError(`Send the body as ${ContentTypes.json}`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (error) {
-    throw new ApiError('malformedJson', `The body is not valid JSON: ${(error as Error).message}`);
+    throw new MalformedJsonError(`The body is not valid JSON: ${(error as Error).message}`);
   }
   return parsed;
 }
@@ -90,14 +93,12 @@ function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
   const { path } = event.requestContext.http;
   const method = requestedMethod(event);
   const normalised = normalisePath(path);
-  if (normalised === undefined) throw new ApiError('notFound', 'No resource at this path');
+  if (normalised === undefined) throw new NotFoundError('No resource at this path');
   const match = matchRoute(method, normalised);
   if (match.kind === 'match') noteOperation(match.route.operationId);
-  if (match.kind === 'unknown-path') throw new ApiError('notFound', `No resource at ${normalised}`);
+  if (match.kind === 'unknown-path') throw new NotFoundError(`No resource at ${normalised}`);
   if (match.kind === 'wrong-method') {
-    throw new ApiError('methodNotAllowed', `${method} is not allowed on ${normalised}`, {
-      headers: { [Headers.allow]: match.allow.join(', ') },
-    });
+    throw new MethodNotAllowedError(`${method} is not allowed on ${normalised}`, match.allow);
   }
   if (normalised !== path) {
     event.requestContext.http.path = normalised;

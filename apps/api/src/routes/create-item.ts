@@ -7,12 +7,16 @@ import {
   type ValidItemInput,
 } from '@items-api/contract';
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReusedError } from '../errors';
+import {
+  DependencyUnavailableError,
+  IdempotencyInFlightError,
+  IdempotencyKeyReusedError,
+} from '../errors';
 import { ownerOf } from '../http/owner';
 import { IdempotencyRecordExistsError } from '../items/item-repository';
 import { noteIdempotentReplay } from '../observability/request-scope';
 import type { RouteDeps } from './route-deps';
-import { route } from '../http/contract-router';
+import { answersWith, route, routeError } from '../http/contract-router';
 
 // The validated body has a fixed key order (the schema's), so equal bodies hash equal.
 const hashOf = (body: ValidItemInput) =>
@@ -35,7 +39,9 @@ async function createOnce(
   const replay = async () => {
     const record = await deps.repo.findIdempotencyRecord(owner, key, nowSeconds);
     if (!record) return undefined;
-    if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (record.requestHash !== requestHash) {
+      throw routeError(itemsContract.createItem, new IdempotencyKeyReusedError());
+    }
     return record.item;
   };
   const previous = await replay();
@@ -60,6 +66,8 @@ async function createOnce(
     return finished;
   }
 }
+
+answersWith(itemsContract.createItem, [IdempotencyInFlightError, DependencyUnavailableError]);
 
 export const createItem = (deps: RouteDeps) =>
   route(itemsContract.createItem, async ({ body, headers }, { rawEvent, responseHeaders }) => {

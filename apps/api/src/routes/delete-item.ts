@@ -2,7 +2,14 @@ import { Headers, itemsContract } from '@items-api/contract';
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { route } from '../http/contract-router';
+import { answersWith, route } from '../http/contract-router';
+import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
+
+answersWith(itemsContract.deleteItem, [
+  NotFoundError,
+  PreconditionFailedError,
+  DependencyUnavailableError,
+]);
 
 export const deleteItem = ({ repo }: RouteDeps) =>
   route(itemsContract.deleteItem, async ({ params, headers }, { rawEvent }) => {

@@ -1,13 +1,15 @@
 import { formatETag, Headers, ifNoneMatchMatches, itemsContract } from '@items-api/contract';
-import { NotFoundError } from '../errors';
+import { DependencyUnavailableError, NotFoundError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { route } from '../http/contract-router';
+import { answersWith, route, routeError } from '../http/contract-router';
+
+answersWith(itemsContract.getItem, [DependencyUnavailableError]);
 
 export const getItem = ({ repo }: RouteDeps) =>
   route(itemsContract.getItem, async ({ params, headers }, { rawEvent, responseHeaders }) => {
     const item = await repo.get(ownerOf(rawEvent), params.id);
-    if (!item) throw new NotFoundError();
+    if (!item) throw routeError(itemsContract.getItem, new NotFoundError());
     responseHeaders.set(Headers.etag, formatETag(item.version));
     // RFC 9110 §13.1.2: weak comparison; a match answers 304 (GET and HEAD).
     const ifNoneMatch = headers[Headers.ifNoneMatch];

@@ -1,8 +1,8 @@
 import { itemsContract } from '@items-api/contract';
-import { ValidationError } from '../errors';
+import { DependencyUnavailableError, InvalidCursorError, ValidationError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { route } from '../http/contract-router';
+import { answersWith, route, routeError } from '../http/contract-router';
 
 /**
  * The query is decoded leniently (URL parsing turns malformed UTF-8 into U+FFFD), so a tag is
@@ -16,10 +16,15 @@ function rejectMalformedTag(rawQueryString: string): void {
     try {
       decodeURIComponent(value.replace(/\+/g, ' '));
     } catch {
-      throw new ValidationError([{ path: 'query.tag', message: 'must be well-formed UTF-8' }]);
+      throw routeError(
+        itemsContract.listItems,
+        new ValidationError([{ path: 'query.tag', message: 'must be well-formed UTF-8' }]),
+      );
     }
   }
 }
+
+answersWith(itemsContract.listItems, [InvalidCursorError, DependencyUnavailableError]);
 
 export const listItems = ({ repo, cursors }: RouteDeps) =>
   route(itemsContract.listItems, async ({ query }, { rawEvent }) => {

@@ -1,9 +1,20 @@
 import { formatETag, Headers, itemsContract } from '@items-api/contract';
-import { ApiError } from '../errors';
+import {
+  DependencyUnavailableError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+} from '../errors';
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { route } from '../http/contract-router';
+import { answersWith, route, routeError } from '../http/contract-router';
+
+answersWith(itemsContract.replaceItem, [
+  NotFoundError,
+  PreconditionFailedError,
+  DependencyUnavailableError,
+]);
 
 export const replaceItem = ({ repo, clock }: RouteDeps) =>
   route(
@@ -12,7 +23,10 @@ export const replaceItem = ({ repo, clock }: RouteDeps) =>
       const owner = ownerOf(rawEvent);
       const ifMatch = headers[Headers.ifMatch];
       if (!ifMatch) {
-        throw new ApiError('preconditionRequired', 'Send the ETag you last read as If-Match');
+        throw routeError(
+          itemsContract.replaceItem,
+          new PreconditionRequiredError('Send the ETag you last read as If-Match'),
+        );
       }
       const expectedVersion = await expectedVersionFrom(
         ifMatch,
