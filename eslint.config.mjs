@@ -2,8 +2,13 @@ import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
 
-/** @param {string[]} importableApps */
-function moduleBoundaries(importableApps = []) {
+/**
+ * @param {string[]} importableApps
+ * @param {{ testing?: boolean }} [options] `testing`: the file is a test, which may use the test
+ *   doubles of `type:testing` libraries.
+ */
+function moduleBoundaries(importableApps = [], { testing = false } = {}) {
+  const testDoubles = testing ? ['type:testing'] : [];
   const allTags = [
     'type:contract',
     'type:stack-contract',
@@ -11,20 +16,34 @@ function moduleBoundaries(importableApps = []) {
     'type:web',
     'type:client',
     'type:tool',
+    'type:testing',
   ];
   return {
     enforceBuildableLibDependency: true,
     allow: ['@items-api/contract/openapi.json', ...importableApps],
     depConstraints: [
-      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-      { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
-      { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'] },
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [...testDoubles] },
+      {
+        sourceTag: 'type:stack-contract',
+        onlyDependOnLibsWithTags: ['type:contract', ...testDoubles],
+      },
+      { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', ...testDoubles] },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract', ...testDoubles],
+      },
       // The web app is a client of the API: the SDK, the contract and its runtime config.
       {
         sourceTag: 'type:web',
-        onlyDependOnLibsWithTags: ['type:contract', 'type:client', 'type:stack-contract'],
+        onlyDependOnLibsWithTags: [
+          'type:contract',
+          'type:client',
+          'type:stack-contract',
+          ...testDoubles,
+        ],
       },
+      // Test doubles of what Lambda hands a function; shaped by the contract's routes.
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract'] },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],
   };
@@ -84,6 +103,14 @@ export default [
           '@items-api/web/build',
         ]),
       ],
+    },
+  },
+  {
+    // Tests of the apps and libraries may use the test doubles (`type:testing`); their sources
+    // may not, so no test double ships in a function or a published package.
+    files: ['apps/**/*.spec.ts', 'apps/*/test/**/*.ts', 'libs/**/*.spec.ts', 'libs/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries([], { testing: true })],
     },
   },
   {
