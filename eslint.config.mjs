@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
+import * as jsoncParser from 'jsonc-eslint-parser';
 
 /**
  * @param {string[]} importableApps
@@ -20,6 +21,7 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
   ];
   return {
     enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
     allow: ['@items-api/contract/openapi.json', ...importableApps],
     depConstraints: [
       { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [...testDoubles] },
@@ -46,6 +48,18 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract'] },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],
+  };
+}
+
+/** @param {string[]} ignoredDependencies */
+function dependencyChecks(ignoredDependencies = []) {
+  return {
+    buildTargets: ['build'],
+    checkMissingDependencies: true,
+    checkObsoleteDependencies: true,
+    checkVersionMismatches: true,
+    ignoredFiles: ['{projectRoot}/src/openapi/**'],
+    ignoredDependencies,
   };
 }
 
@@ -87,6 +101,22 @@ export default [
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // A published package declares what its code imports, and nothing else: every import of the
+    // built files is in `dependencies` or `peerDependencies`, at a range holding the installed
+    // version. (The contract's OpenAPI generator under src/openapi runs in the repo and is not
+    // in the package: only openapi.json, its output, is.)
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: { '@nx/dependency-checks': ['error', dependencyChecks()] },
+  },
+  {
+    // The client's types are the contract's, built on zod's: it passes the contract's zod peer on
+    // to the application, so one zod serves both (pnpm and Yarn refuse an unmet peer of a
+    // dependency) although no file of the client imports zod itself.
+    files: ['libs/client/package.json'],
+    rules: { '@nx/dependency-checks': ['error', dependencyChecks(['zod'])] },
   },
   {
     // Tools drive the apps in-process (local server, benchmarks, robustness): they are the one
