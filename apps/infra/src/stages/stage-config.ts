@@ -1,4 +1,4 @@
-import { apiRoutes } from '@items-api/contract';
+import { apiRoutes, formatHours, IdempotencyLimits } from '@items-api/contract';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 
@@ -123,8 +123,17 @@ export const StageConfigSchema = z
     logRetention: z.nativeEnum(RetentionDays),
     /** X-Ray active tracing on both functions. */
     tracing: z.boolean(),
-    /** How long the first answer to an Idempotency-Key is replayed (and its record kept). */
-    idempotencyTtlSeconds: z.number().int().min(60),
+    /**
+     * How long the first answer to an Idempotency-Key is replayed (and its record kept): never
+     * less than the window the API's documentation promises.
+     */
+    idempotencyTtlSeconds: z
+      .number()
+      .int()
+      .min(
+        IdempotencyLimits.replaySeconds,
+        `is shorter than the ${formatHours(IdempotencyLimits.replaySeconds)} the contract promises`,
+      ),
     /** RETAIN + deletion protection for the table and user pool (never lose data by accident). */
     retainData: z.boolean(),
     /** MFA for the stack's Cognito users. */

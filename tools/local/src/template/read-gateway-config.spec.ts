@@ -97,7 +97,7 @@ describe('readGatewayConfig on the synthesized stacks', () => {
     const itemsId = routeOf(prod, '$default').functionId;
     expect(prod.functions[itemsId]).toEqual({
       environment: {
-        IDEMPOTENCY_TTL_SECONDS: '86400',
+        IDEMPOTENCY_TTL_SECONDS: String(stageConfigs.prod.idempotencyTtlSeconds),
         POWERTOOLS_SERVICE_NAME: 'items-api',
         POWERTOOLS_METRICS_NAMESPACE: 'ItemsApi/prod',
         POWERTOOLS_TRACE_ENABLED: 'true',
