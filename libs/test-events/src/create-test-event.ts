@@ -49,11 +49,11 @@ export type TestEvent = APIGatewayProxyEventV2 & {
 };
 
 /** The captured `apiId` is ten lower-case letters and digits (`lsw1ro4ipb`); it prefixes the host. */
-export const testApiId = 'itemstest1';
+const testApiId = 'itemstest1';
 const region = 'us-east-1';
 export const testHost = `${testApiId}.execute-api.${region}.amazonaws.com`;
 /** 15 URL-safe base64 characters and `=`, as every captured `requestId` (`ZhMpgigvDoEEPlg=`). */
-export const testRequestId = 'TestEventReqId0=';
+const testRequestId = 'TestEventReqId0=';
 /** RFC 5737 documentation address (TEST-NET-2). */
 const testSourceIp = '198.51.100.7';
 const testUserAgent = 'items-api-tests/1.0';

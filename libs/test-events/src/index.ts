@@ -3,10 +3,7 @@
 export {
   createRouteEvent,
   createTestEvent,
-  gatewayTime,
-  testHost,
-  testRequestId,
   type TestEvent,
   type TestEventOptions,
 } from './create-test-event';
-export { createTestContext, type TestContextOptions } from './create-test-context';
+export { createTestContext } from './create-test-context';

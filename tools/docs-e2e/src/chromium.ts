@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium: `.ci/run` installs it; the test never downloads a browser of its own. */
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 // Quiet and hermetic: no sync, updates, first-run pages or QUIC probes that could leave the machine.
 const chromiumArgs = [

@@ -7,7 +7,7 @@ import { benchContext } from '../support/api-event';
 import type { CapacityRecord } from './capacity-recorder';
 
 /** Tag counts compared: none, one, two and the most an item may carry. */
-export const TAG_COUNTS = [0, 1, 2, ItemLimits.tagsMax] as const;
+const TAG_COUNTS = [0, 1, 2, ItemLimits.tagsMax] as const;
 const PAGE = 25;
 
 type Units = { readonly reported?: number; readonly documented?: number };
