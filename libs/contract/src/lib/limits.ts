@@ -1,4 +1,4 @@
-/** Limits the function enforces on every request (the gateway's own limit is 10 MB). */
+/** Limits the function enforces on every request (the gateway's own: `GatewayQuotas`). */
 export const RequestLimits = {
   /** Bodies over this many bytes are answered 413 before they are parsed. */
   maxBodyBytes: 64 * 1024,

@@ -64,7 +64,6 @@ describe('readGatewayConfig on the synthesized stacks', () => {
     ] as const) {
       expect(config.throttle).toEqual({ ...stage.throttle, routes: stage.routeThrottles });
     }
-    expect(prod.throttle).toMatchObject({ rateLimit: 100, burstLimit: 50 });
   });
 
   it('reads CORS with the contract’s headers and each stage’s origins', () => {
@@ -133,7 +132,7 @@ describe('readGatewayConfig follows the CDK settings', () => {
     );
     expect(config.cors.allowOrigins).toEqual(['https://one.example', 'http://localhost:5173']);
     expect(config.throttle).toEqual({
-      rateLimit: 100,
+      rateLimit: stageConfigs.prod.throttle.rateLimit,
       burstLimit: 3,
       routes: { 'POST /items': { rateLimit: 1, burstLimit: 1 } },
     });
