@@ -3,7 +3,7 @@ import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
 import type { GatewayConfig } from './gateway-config';
 import { readGatewayConfig } from './read-gateway-config';
 
-const contractKeys = apiRoutes.map((r) => `${r.method} ${r.path}`);
+const contractKeys = apiRoutes.map((r) => r.routeKey);
 const routeOf = (config: GatewayConfig, routeKey: string) => {
   const route = config.routes.find((r) => r.routeKey === routeKey);
   if (!route) throw new Error(`no route ${routeKey}`);
@@ -27,7 +27,7 @@ describe('readGatewayConfig on the synthesized stacks', () => {
 
   it('reads each route’s auth from the contract: JWT unless public, none for preflight', () => {
     for (const route of apiRoutes) {
-      expect(routeOf(dev, `${route.method} ${route.path}`).auth).toBe(route.auth);
+      expect(routeOf(dev, route.routeKey).auth).toBe(route.auth);
     }
     expect(routeOf(dev, '$default').auth).toBe('jwt');
     expect(routeOf(dev, 'OPTIONS /{proxy+}').auth).toBe('none');
