@@ -1,9 +1,15 @@
 import nx from '@nx/eslint-plugin';
 import jest from 'eslint-plugin-jest';
 import prettier from 'eslint-config-prettier';
+import * as jsoncParser from 'jsonc-eslint-parser';
 
-/** @param {string[]} importableApps */
-function moduleBoundaries(importableApps = []) {
+/**
+ * @param {string[]} importableApps
+ * @param {{ testing?: boolean }} [options] `testing`: the file is a test, which may use the test
+ *   doubles of `type:testing` libraries.
+ */
+function moduleBoundaries(importableApps = [], { testing = false } = {}) {
+  const testDoubles = testing ? ['type:testing'] : [];
   const allTags = [
     'type:contract',
     'type:stack-contract',
@@ -11,22 +17,49 @@ function moduleBoundaries(importableApps = []) {
     'type:web',
     'type:client',
     'type:tool',
+    'type:testing',
   ];
   return {
     enforceBuildableLibDependency: true,
+    banTransitiveDependencies: true,
     allow: ['@items-api/contract/openapi.json', ...importableApps],
     depConstraints: [
-      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [] },
-      { sourceTag: 'type:stack-contract', onlyDependOnLibsWithTags: ['type:contract'] },
-      { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract'] },
-      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'] },
+      { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [...testDoubles] },
+      {
+        sourceTag: 'type:stack-contract',
+        onlyDependOnLibsWithTags: ['type:contract', ...testDoubles],
+      },
+      { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', ...testDoubles] },
+      {
+        sourceTag: 'type:app',
+        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract', ...testDoubles],
+      },
       // The web app is a client of the API: the SDK, the contract and its runtime config.
       {
         sourceTag: 'type:web',
-        onlyDependOnLibsWithTags: ['type:contract', 'type:client', 'type:stack-contract'],
+        onlyDependOnLibsWithTags: [
+          'type:contract',
+          'type:client',
+          'type:stack-contract',
+          ...testDoubles,
+        ],
       },
+      // Test doubles of what Lambda hands a function; shaped by the contract's routes.
+      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract'] },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],
+  };
+}
+
+/** @param {string[]} ignoredDependencies */
+function dependencyChecks(ignoredDependencies = []) {
+  return {
+    buildTargets: ['build'],
+    checkMissingDependencies: true,
+    checkObsoleteDependencies: true,
+    checkVersionMismatches: true,
+    ignoredFiles: ['{projectRoot}/src/openapi/**'],
+    ignoredDependencies,
   };
 }
 
@@ -70,6 +103,22 @@ export default [
     },
   },
   {
+    // A published package declares what its code imports, and nothing else: every import of the
+    // built files is in `dependencies` or `peerDependencies`, at a range holding the installed
+    // version. (The contract's OpenAPI generator under src/openapi runs in the repo and is not
+    // in the package: only openapi.json, its output, is.)
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: { '@nx/dependency-checks': ['error', dependencyChecks()] },
+  },
+  {
+    // The client's types are the contract's, built on zod's: it passes the contract's zod peer on
+    // to the application, so one zod serves both (pnpm and Yarn refuse an unmet peer of a
+    // dependency) although no file of the client imports zod itself.
+    files: ['libs/client/package.json'],
+    rules: { '@nx/dependency-checks': ['error', dependencyChecks(['zod'])] },
+  },
+  {
     // Tools drive the apps in-process (local server, benchmarks, robustness): they are the one
     // place allowed to import an application.
     files: ['tools/**/*.ts'],
@@ -84,6 +133,14 @@ export default [
           '@items-api/web/build',
         ]),
       ],
+    },
+  },
+  {
+    // Tests of the apps and libraries may use the test doubles (`type:testing`); their sources
+    // may not, so no test double ships in a function or a published package.
+    files: ['apps/**/*.spec.ts', 'apps/*/test/**/*.ts', 'libs/**/*.spec.ts', 'libs/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries([], { testing: true })],
     },
   },
   {

@@ -29,6 +29,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
-  // Integration suites start a JVM and synthesize CDK; on a loaded 2-core machine that takes a while.
+  // Integration suites start a JVM and synthesize CDK: tens of seconds when the CPUs are shared.
   testTimeout: 120_000,
 };

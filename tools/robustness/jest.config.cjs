@@ -2,6 +2,6 @@ module.exports = {
   displayName: 'robustness',
   preset: '../../jest.preset.js',
   rootDir: __dirname,
-  // Integration suites each start DynamoDB Local (a JVM); two at a time suit a 2-core machine.
+  // Integration suites each start DynamoDB Local (a JVM of several hundred MB): at most two at once.
   maxWorkers: 2,
 };

@@ -1,3 +1,5 @@
+import { IdempotencyLimits } from '@items-api/contract';
+import openApiDocument from '@items-api/contract/openapi.json';
 import { itemsFunctionEnvironment } from '@items-api/stack-contract';
 import { loadConfig } from './config';
 
@@ -14,8 +16,18 @@ describe('loadConfig', () => {
       metricsNamespace: 'ItemsApi',
       tracingEnabled: true,
       metricsDisabled: false,
-      idempotencyTtlSeconds: 86_400,
+      idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
     });
+  });
+
+  it('replays idempotent answers by default for the window the published document promises', () => {
+    const parameter = openApiDocument.paths['/items'].post.parameters.find(
+      (p) => p.name === 'idempotency-key',
+    );
+    const [, hours] = /within (\d+) h\b/.exec(parameter?.description ?? '') ?? [];
+
+    expect(Number(hours) * 3600).toBe(loadConfig({ TABLE_NAME: 't' }).idempotencyTtlSeconds);
+    expect(IdempotencyLimits.replaySeconds).toBe(Number(hours) * 3600);
   });
 
   it('reads the Powertools settings, POWERTOOLS_LOG_LEVEL before its alias LOG_LEVEL, in any case', () => {

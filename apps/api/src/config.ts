@@ -1,3 +1,4 @@
+import { IdempotencyLimits } from '@items-api/contract';
 import { ItemsFunctionEnv as Env } from '@items-api/stack-contract';
 import { z } from 'zod';
 
@@ -26,7 +27,11 @@ const EnvSchema = z.object({
   [Env.metricsNamespace]: z.string().min(1).max(255).default('ItemsApi'),
   [Env.metricsDisabled]: BooleanSchema.default('false'),
   [Env.tracingEnabled]: BooleanSchema.default('true'),
-  [Env.idempotencyTtlSeconds]: z.coerce.number().int().min(60).default(86_400),
+  [Env.idempotencyTtlSeconds]: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(IdempotencyLimits.replaySeconds),
 });
 
 export type LogLevel = z.infer<typeof LogLevelSchema>;

@@ -1,5 +1,5 @@
 import { ContentTypes, ProblemTypes, RequestLimits } from '@items-api/contract';
-import { createTestEvent, testContext } from '../test/create-test-event';
+import { createTestContext, createTestEvent } from '@items-api/test-events';
 import { createTestHandler } from '../test/test-handler';
 import { InMemoryItemRepository } from '../test/in-memory-item-repository';
 
@@ -278,10 +278,7 @@ describe('items handler', () => {
       const repo = new InMemoryItemRepository();
       repo.list = () => new Promise(() => undefined);
       const { handler } = createTestHandler(repo);
-      const res = await handler(createTestEvent({}), {
-        ...testContext,
-        getRemainingTimeInMillis: () => 600,
-      });
+      const res = await handler(createTestEvent(), createTestContext({ remainingMs: 600 }));
       expect(res.statusCode).toBe(503);
       expect(res.headers?.['retry-after']).toBe('1');
       expect(JSON.parse(res.body ?? '{}').type).toBe(ProblemTypes.unavailable.type);

@@ -33,7 +33,7 @@ export async function captureOutput<T>(
 }
 
 /** Lines that are JSON objects, parsed. */
-export const jsonLines = (lines: readonly string[]) =>
+const jsonLines = (lines: readonly string[]) =>
   lines.flatMap((line) => {
     try {
       const value: unknown = JSON.parse(line);

@@ -1,3 +1,4 @@
+import { IdempotencyLimits } from '@items-api/contract';
 import { monotonicFactory } from 'ulid';
 import { createItemsHandler } from '../src/create-handler';
 import { CursorCodec } from '../src/items/cursor';
@@ -32,7 +33,7 @@ export function createTestHandler(
     cursors: new CursorCodec('test-secret-test-secret-test-secret'),
     clock: () => new Date('2026-11-25T09:30:00.000Z'),
     ids: () => ids(),
-    idempotencyTtlSeconds: 86_400,
+    idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
   });
   const handler: typeof inner = async (event, context) => {
     const { result, lines } = await captureOutput(() => inner(event, context));

@@ -1,4 +1,4 @@
-export const benchmarkNames = [
+const benchmarkNames = [
   'bundle',
   'cold-start',
   'overhead',

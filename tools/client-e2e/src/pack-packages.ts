@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { cleanNpmEnv, runCommand } from './run-command';
 
-export const workspaceRoot = join(__dirname, '..', '..', '..');
+const workspaceRoot = join(__dirname, '..', '..', '..');
 
 /** The publishable packages, in dependency order, as `nx run client:build` leaves them. */
-export const packageDirs = ['dist/libs/contract', 'dist/libs/client'] as const;
+const packageDirs = ['dist/libs/contract', 'dist/libs/client'] as const;
 
 export type PackedPackage = {
   name: string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium: `.ci/run` installs it; the test never downloads a browser of its own. */
-export const chromiumPath = '/usr/bin/chromium';
+const chromiumPath = '/usr/bin/chromium';
 
 // Quiet and hermetic: no sync, updates, first-run pages or QUIC probes that could leave the machine.
 const chromiumArgs = [
@@ -29,14 +29,18 @@ class ChromiumMissingError extends Error {
   }
 }
 
+/** How every browser suite launches Debian's Chromium; throws in one line when it is missing. */
+export function chromiumLaunchOptions(executablePath = chromiumPath) {
+  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+  return { executablePath, headless: true, args: chromiumArgs };
+}
+
 /** Headless Chromium with a fresh profile, removed again by `close()`. */
 export async function launchChromium(executablePath = chromiumPath): Promise<Chromium> {
-  if (!existsSync(executablePath)) throw new ChromiumMissingError(executablePath);
+  const options = chromiumLaunchOptions(executablePath);
   const userDataDir = mkdtempSync(join(tmpdir(), 'docs-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: chromiumArgs,
+    ...options,
     viewport: { width: 1280, height: 900 },
   });
   return {

@@ -1,4 +1,4 @@
-// `npm start`: an API on this machine — the gateway emulator in front of the template's functions,
+// `npm start`: the API on your machine — the gateway emulator in front of the template's functions,
 // each in execution environments of its own, on DynamoDB Local when the template has tables.
 // By default the items stack, built from its bundles and rebuilt as its sources change;
 // `--assembly cdk.out` serves any synthesized CDK app.

@@ -15,7 +15,7 @@ async function listAll(t: TestApi, limit: number, as: 'alice' | 'bob' = 'alice')
   return { ids, pages };
 }
 
-/** Creates one item, waiting out the gateway's throttling (250 quick creates exceed burst 50). */
+/** Creates one item, waiting out the gateway's throttling (250 quick creates exceed the stage's burst). */
 async function createThrottled(t: TestApi, name: string): Promise<string> {
   for (;;) {
     const res = await t.request('/items', { method: 'POST', json: { name } });

@@ -6,7 +6,7 @@ import { startTestApi, type Caller, type TestApi } from './test-api';
 
 type Init = Parameters<TestApi['request']>[1];
 
-/** One request, waiting out the gateway's throttling (burst 50) so races are not cut short. */
+/** One request, waiting out the gateway's throttling (the stage's burst) so races are not cut short. */
 async function send(t: TestApi, path: string, init: Init = {}) {
   for (;;) {
     const res = await t.request(path, init);

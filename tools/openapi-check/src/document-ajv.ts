@@ -56,5 +56,3 @@ export function createDocumentAjv(document: OpenApiDocument) {
       ajv.errorsText(validate.errors, { separator: '; ' }),
   };
 }
-
-export type DocumentAjv = ReturnType<typeof createDocumentAjv>;

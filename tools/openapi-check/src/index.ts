@@ -1,7 +1,3 @@
-export { createDocumentAjv, type DocumentAjv, type OpenApiDocument } from './document-ajv';
-export {
-  createResponseValidator,
-  type ObservedResponse,
-  type ResponseValidator,
-} from './response-validator';
+export { createDocumentAjv, type OpenApiDocument } from './document-ajv';
+export { createResponseValidator, type ObservedResponse } from './response-validator';
 export { assertDocumented, committedDocument, validatedResponses } from './committed-document';

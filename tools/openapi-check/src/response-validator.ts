@@ -148,5 +148,3 @@ export function createResponseValidator(document: OpenApiDocument) {
     },
   };
 }
-
-export type ResponseValidator = ReturnType<typeof createResponseValidator>;

@@ -1,10 +1,11 @@
 import { ContentTypes, ItemLimits, ProblemTypes, RequestLimits } from '@items-api/contract';
 import { startDynamoDbLocal, type DynamoDbLocal } from '@items-api/local';
+import { AwsQuotas } from '@items-api/stack-contract';
 import { startFaultProxy, type FaultProxy } from '../src/faults/fault-proxy';
 import { streamBody } from '../src/harness/raw-request';
 import { startRobustApi, unthrottledTemplate, type RobustApi } from '../src/harness/robust-api';
 
-const GATEWAY_LIMIT = 10 * 1024 * 1024; // API Gateway's own request limit
+const GATEWAY_LIMIT = AwsQuotas.maxRequestBytes;
 const DYNAMODB_ITEM_LIMIT = 400 * 1024;
 const emoji = (i: number) => String.fromCodePoint(0x1f600 + i); // two UTF-16 units, four bytes
 

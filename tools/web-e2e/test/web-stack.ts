@@ -1,21 +1,7 @@
+import { chromiumLaunchOptions } from '@items-api/docs-e2e/chromium';
 import { synthesizeTemplate } from '@items-api/infra';
 import { startLocalApi, type LocalApi } from '@items-api/local';
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's Chromium; the tests never download a browser of their own. */
-const chromiumPath = '/usr/bin/chromium';
-
-// Quiet and hermetic: no sync, updates, first-run pages or QUIC probes that could leave the machine.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-sync',
-];
 
 export type WebStack = {
   api: LocalApi;
@@ -30,21 +16,17 @@ export type WebStack = {
 
 /** `npm start` as a person runs it (the dev stage, the web app on its own origin) and Chromium. */
 export async function startWebStack(): Promise<WebStack> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: run \`apt-get install -y chromium\``);
-  }
+  const launchOptions = chromiumLaunchOptions();
   const api = await startLocalApi({
     inMemory: true,
     logLevel: 'silent',
     template: synthesizeTemplate({ stage: 'dev' }),
     web: { port: 0 },
   });
-  const browser = await chromium
-    .launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs })
-    .catch(async (error) => {
-      await api.stop();
-      throw error;
-    });
+  const browser = await chromium.launch(launchOptions).catch(async (error) => {
+    await api.stop();
+    throw error;
+  });
   const problems: string[] = [];
   const contexts: BrowserContext[] = [];
   return {

@@ -28,7 +28,7 @@ type SdkError = Error & {
 };
 
 /** True when DynamoDB was busy or unreachable: the client should retry later (503). */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as SdkError;
   return (

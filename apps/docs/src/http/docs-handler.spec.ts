@@ -1,7 +1,7 @@
 import { apiRoutes } from '@items-api/contract';
 import openApiDocument from '@items-api/contract/openapi.json';
 import { gunzipSync } from 'node:zlib';
-import { createTestEvent } from '../../test/create-test-event';
+import { createTestEvent, type TestEventOptions } from '@items-api/test-events';
 import { loadDocsSite } from '../site/docs-site';
 import { createDocsHandler } from './docs-handler';
 import type { DocsResult } from './responses';
@@ -11,14 +11,17 @@ const handler = createDocsHandler(site);
 const key = (operationId: string) => {
   const route = apiRoutes.find((r) => r.operationId === operationId);
   if (!route) throw new Error(`no route ${operationId}`);
-  return `${route.method} ${route.path}`;
+  return route.routeKey;
 };
-const getAsset = (asset: string, overrides: Parameters<typeof createTestEvent>[1] = {}) =>
+/** A request on a public route: no authorizer. */
+const publicEvent = (routeKey: string, options: TestEventOptions = {}) =>
+  createTestEvent({ routeKey, sub: null, ...options });
+const getAsset = (asset: string, options: TestEventOptions = {}) =>
   handler(
-    createTestEvent(key('getDocsAsset'), {
-      rawPath: `/docs/${asset}`,
+    publicEvent(key('getDocsAsset'), {
+      path: `/docs/${asset}`,
       pathParameters: { asset },
-      ...overrides,
+      ...options,
     }),
   );
 // Buffer#equals: Jest's deep equality takes seconds on a 1.7 MB buffer.
@@ -34,16 +37,8 @@ describe('docs handler', () => {
     'answers HEAD of %s with the GET answer’s status and headers and no body',
     async (operationId) => {
       const getKey = key(operationId);
-      const get = await handler(createTestEvent(getKey));
-      const headKey = getKey.replace(/^GET /, 'HEAD ');
-      const head = await handler(
-        createTestEvent(headKey, {
-          requestContext: {
-            ...createTestEvent(headKey).requestContext,
-            http: { ...createTestEvent(headKey).requestContext.http, method: 'HEAD' },
-          },
-        }),
-      );
+      const get = await handler(publicEvent(getKey));
+      const head = await handler(publicEvent(getKey.replace(/^GET /, 'HEAD ')));
       expect(head.statusCode).toBe(get.statusCode);
       expect(head.body).toBeUndefined();
       const { 'content-length': length, ...headers } = head.headers;
@@ -55,7 +50,7 @@ describe('docs handler', () => {
   );
 
   it('serves the committed OpenAPI document as JSON, revalidated on every use', async () => {
-    const result = await handler(createTestEvent(key('getOpenApi')));
+    const result = await handler(publicEvent(key('getOpenApi')));
 
     expect(result.statusCode).toBe(200);
     expect(result.headers['content-type']).toBe('application/json');
@@ -64,7 +59,7 @@ describe('docs handler', () => {
   });
 
   it('serves the page as HTML linking every asset by its content hash', async () => {
-    const result = await handler(createTestEvent(key('getDocs')));
+    const result = await handler(publicEvent(key('getDocs')));
 
     expect(result.statusCode).toBe(200);
     expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -75,7 +70,7 @@ describe('docs handler', () => {
   });
 
   it('puts no inline code and no off-site URL in the page', async () => {
-    const html = text(await handler(createTestEvent(key('getDocs'))));
+    const html = text(await handler(publicEvent(key('getDocs'))));
 
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
@@ -84,8 +79,8 @@ describe('docs handler', () => {
 
   it('sends a strict Content-Security-Policy with every response', async () => {
     const results = await Promise.all([
-      handler(createTestEvent(key('getDocs'))),
-      handler(createTestEvent(key('getOpenApi'))),
+      handler(publicEvent(key('getDocs'))),
+      handler(publicEvent(key('getOpenApi'))),
       getAsset('swagger-ui-bundle.js'),
       getAsset('nope.js'),
     ]);
@@ -118,8 +113,8 @@ describe('docs handler', () => {
   it('caches an asset for a year only under the hash the page links', async () => {
     const hash = site.assets.get('swagger-ui.css')?.hash ?? '';
 
-    const current = await getAsset('swagger-ui.css', { queryStringParameters: { v: hash } });
-    const stale = await getAsset('swagger-ui.css', { queryStringParameters: { v: 'old' } });
+    const current = await getAsset('swagger-ui.css', { query: { v: hash } });
+    const stale = await getAsset('swagger-ui.css', { query: { v: 'old' } });
     const bare = await getAsset('swagger-ui.css');
 
     expect(current.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -166,7 +161,7 @@ describe('docs handler', () => {
   });
 
   it('answers 404 to a non-preflight OPTIONS (the gateway sends every OPTIONS here)', async () => {
-    const result = await handler(createTestEvent('OPTIONS /{proxy+}'));
+    const result = await handler(publicEvent('OPTIONS /{proxy+}', { path: '/items' }));
 
     expect(result.statusCode).toBe(404);
   });
@@ -177,11 +172,9 @@ describe('docs handler', () => {
     'answers a CORS preflight for %s with 204, no body and no CORS headers of its own',
     async (path) => {
       const result = await handler(
-        createTestEvent('OPTIONS /{proxy+}', {
-          rawPath: path,
-          pathParameters: { proxy: path.slice(1) },
+        publicEvent('OPTIONS /{proxy+}', {
+          path,
           headers: {
-            host: 'api.test',
             origin: 'https://app.example',
             'access-control-request-method': 'PUT',
             'access-control-request-headers': 'authorization,if-match',
@@ -198,7 +191,9 @@ describe('docs handler', () => {
   );
 
   it('routes by route key, so a stage prefix in the raw path changes nothing', async () => {
-    const result = await handler(createTestEvent(key('getDocs'), { rawPath: '/prod/docs' }));
+    const result = await handler(
+      publicEvent(key('getDocs'), { path: '/prod/docs', stage: 'prod' }),
+    );
 
     expect(result.statusCode).toBe(200);
   });
@@ -207,8 +202,8 @@ describe('docs handler', () => {
     const publicRoutes = apiRoutes.filter((r) => r.auth === 'none');
 
     for (const route of publicRoutes) {
-      const event = createTestEvent(`${route.method} ${route.path}`, {
-        pathParameters: { asset: 'docs-init.js' },
+      const event = publicEvent(route.routeKey, {
+        path: route.path.replace('{asset}', 'docs-init.js'),
       });
       expect(`${route.path} ${(await handler(event)).statusCode}`).toBe(`${route.path} 200`);
     }

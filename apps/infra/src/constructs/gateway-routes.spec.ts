@@ -21,7 +21,7 @@ describe('planGatewayRoutes', () => {
   it('gives every contract route a gateway route, HEAD beside each public GET, then preflight and $default', () => {
     const keys = planGatewayRoutes(apiRoutes).map((plan) => plan.routeKey);
     expect(keys).toEqual([
-      ...apiRoutes.map((r) => `${r.method} ${r.path}`),
+      ...apiRoutes.map((r) => r.routeKey),
       ...apiRoutes.filter((r) => r.auth === 'none').map((r) => `HEAD ${r.path}`),
       'OPTIONS /{proxy+}',
       '$default',

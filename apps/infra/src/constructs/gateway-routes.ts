@@ -20,7 +20,7 @@ export const defaultRouteKey = '$default';
  * gateway hands it the preflight rather than answering itself, and any other `OPTIONS` with 404
  * — so no unauthenticated request reaches the items function.
  */
-export const preflightRouteKey = 'OPTIONS /{proxy+}';
+const preflightRouteKey = 'OPTIONS /{proxy+}';
 
 /**
  * Every route the HTTP API gets, derived from the contract: each contract route (public ones to

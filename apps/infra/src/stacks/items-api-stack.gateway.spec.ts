@@ -29,7 +29,7 @@ describe('ItemsApiStack gateway', () => {
   });
 
   it('has one route per contract route, HEAD beside each public GET, plus preflight and $default', () => {
-    const expected = apiRoutes.map((r) => `${r.method} ${r.path}`);
+    const expected = apiRoutes.map((r) => r.routeKey);
     // RFC 9110 §9.3.2: the items function answers its HEADs through $default; the docs function
     // gets the HEAD of each docs GET as a route of its own.
     const heads = apiRoutes.filter((r) => r.auth === 'none').map((r) => `HEAD ${r.path}`);
@@ -38,9 +38,7 @@ describe('ItemsApiStack gateway', () => {
     );
     const routes = routesByKey(dev) as Record<string, Record<string, unknown>>;
     for (const route of apiRoutes.filter((r) => r.auth === 'none')) {
-      expect(routes[`HEAD ${route.path}`]?.['Target']).toEqual(
-        routes[`${route.method} ${route.path}`]?.['Target'],
-      );
+      expect(routes[`HEAD ${route.path}`]?.['Target']).toEqual(routes[route.routeKey]?.['Target']);
     }
   });
 
@@ -48,7 +46,7 @@ describe('ItemsApiStack gateway', () => {
     const routes = routesByKey(dev);
     const authorizerId = Object.keys(dev.findResources('AWS::ApiGatewayV2::Authorizer'))[0];
     const guarded = [
-      ...apiRoutes.filter((r) => r.auth === 'jwt').map((r) => `${r.method} ${r.path}`),
+      ...apiRoutes.filter((r) => r.auth === 'jwt').map((r) => r.routeKey),
       '$default',
     ];
     for (const key of guarded) {
@@ -62,7 +60,7 @@ describe('ItemsApiStack gateway', () => {
   it('leaves docs routes and the preflight route without auth', () => {
     const routes = routesByKey(dev);
     const open = [
-      ...apiRoutes.filter((r) => r.auth === 'none').map((r) => `${r.method} ${r.path}`),
+      ...apiRoutes.filter((r) => r.auth === 'none').map((r) => r.routeKey),
       'OPTIONS /{proxy+}',
     ];
     expect(open.length).toBeGreaterThan(2);
@@ -79,9 +77,7 @@ describe('ItemsApiStack gateway', () => {
     const targetOf = (key: string) => routes[key]?.['Target'];
     const docsRoute = apiRoutes.find((r) => r.auth === 'none');
     if (!docsRoute) throw new Error('the contract has no public route');
-    expect(targetOf('OPTIONS /{proxy+}')).toEqual(
-      targetOf(`${docsRoute.method} ${docsRoute.path}`),
-    );
+    expect(targetOf('OPTIONS /{proxy+}')).toEqual(targetOf(docsRoute.routeKey));
     expect(targetOf('OPTIONS /{proxy+}')).not.toEqual(targetOf('$default'));
   });
 
@@ -105,7 +101,7 @@ describe('ItemsApiStack gateway', () => {
   it('requires the contract’s scope on each items route, and an API scope on $default', () => {
     const routes = routesByKey(prod) as Record<string, Record<string, unknown>>;
     for (const route of apiRoutes) {
-      const scopes = routes[`${route.method} ${route.path}`]?.['AuthorizationScopes'];
+      const scopes = routes[route.routeKey]?.['AuthorizationScopes'];
       expect({ route: route.routeKey, scopes }).toEqual({
         route: route.routeKey,
         scopes: route.auth === 'jwt' ? [...route.scopes] : undefined,

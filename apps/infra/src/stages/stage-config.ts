@@ -1,4 +1,5 @@
-import { apiRoutes } from '@items-api/contract';
+import { apiRoutes, formatHours, IdempotencyLimits } from '@items-api/contract';
+import { AwsQuotas } from '@items-api/stack-contract';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { z } from 'zod';
 
@@ -16,8 +17,12 @@ const ThrottleSchema = z.object({
 
 const FunctionSettingsSchema = z.object({
   memoryMb: z.number().int().min(128).max(10_240),
-  // HTTP API integrations give up after 30 s; the gateway waits one second longer than this.
-  timeoutSeconds: z.number().int().min(1).max(29),
+  // The gateway waits one second longer than this, and no integration waits longer than its quota.
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(AwsQuotas.maxIntegrationTimeoutSeconds - 1),
 });
 
 const OriginSchema = z
@@ -123,8 +128,17 @@ export const StageConfigSchema = z
     logRetention: z.nativeEnum(RetentionDays),
     /** X-Ray active tracing on both functions. */
     tracing: z.boolean(),
-    /** How long the first answer to an Idempotency-Key is replayed (and its record kept). */
-    idempotencyTtlSeconds: z.number().int().min(60),
+    /**
+     * How long the first answer to an Idempotency-Key is replayed (and its record kept): never
+     * less than the window the API's documentation promises.
+     */
+    idempotencyTtlSeconds: z
+      .number()
+      .int()
+      .min(
+        IdempotencyLimits.replaySeconds,
+        `is shorter than the ${formatHours(IdempotencyLimits.replaySeconds)} the contract promises`,
+      ),
     /** RETAIN + deletion protection for the table and user pool (never lose data by accident). */
     retainData: z.boolean(),
     /** MFA for the stack's Cognito users. */

@@ -1,3 +1,4 @@
+import { IdempotencyLimits } from '@items-api/contract';
 import { resolveStageConfig, stageConfigs } from './stages';
 
 describe('resolveStageConfig', () => {
@@ -20,6 +21,18 @@ describe('resolveStageConfig', () => {
     expect(dev.retainData).toBe(false);
     expect(dev.cors.allowOrigins).toEqual(['http://localhost:3001']);
     expect(dev.oauth.machineClient).toBe(true);
+  });
+
+  it('replays idempotent answers at least as long as the contract promises, in every stage', () => {
+    for (const stage of Object.values(stageConfigs))
+      expect(stage.idempotencyTtlSeconds).toBeGreaterThanOrEqual(IdempotencyLimits.replaySeconds);
+    expect(
+      resolveStageConfig('prod', { idempotencyTtlSeconds: 2 * IdempotencyLimits.replaySeconds })
+        .idempotencyTtlSeconds,
+    ).toBe(2 * IdempotencyLimits.replaySeconds);
+    expect(() =>
+      resolveStageConfig('prod', { idempotencyTtlSeconds: IdempotencyLimits.replaySeconds - 1 }),
+    ).toThrow(/idempotencyTtlSeconds: is shorter than the 24 h the contract promises/);
   });
 
   it("rejects token lifetimes outside Cognito's limits and a reserved domain prefix", () => {

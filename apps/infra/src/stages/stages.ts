@@ -1,3 +1,4 @@
+import { IdempotencyLimits } from '@items-api/contract';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   type EdgeSettings,
@@ -165,8 +166,8 @@ const edgeOff: EdgeSettings = {
 /** The stage throttle: every route shares a bucket of this rate and burst (the kit's promise). */
 const stageThrottle = { rateLimit: 100, burstLimit: 50 };
 
-/** 24 h: longer than any client's retry budget, short enough that the records stay few. */
-const idempotencyTtlSeconds = 24 * 60 * 60;
+/** The replay window the contract's text promises. */
+const idempotencyTtlSeconds = IdempotencyLimits.replaySeconds;
 
 const dev: StageConfig = {
   stageName: 'dev',

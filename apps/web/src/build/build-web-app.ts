@@ -7,7 +7,7 @@ const projectRoot = resolve(__dirname, '..', '..');
 const workspaceRoot = resolve(projectRoot, '..', '..');
 
 /** Where `nx run web:build` writes the app; the site construct and `npm start` serve it from here. */
-export const webDistDir = join(workspaceRoot, 'dist', 'apps', 'web');
+const webDistDir = join(workspaceRoot, 'dist', 'apps', 'web');
 
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 

@@ -178,5 +178,3 @@ export function createItemForm(handlers: ItemFormHandlers) {
   };
   return view;
 }
-
-export type ItemForm = ReturnType<typeof createItemForm>;

@@ -1,5 +1,18 @@
 import { Headers, type HeaderName } from './headers';
 
+/**
+ * The HTTP API quotas its own answers name (AWS guide "Quotas for configuring and running an
+ * HTTP API"); the stack and the local gateway hold to the same figures.
+ */
+export const GatewayQuotas = {
+  /** "Payload size 10 MB". */
+  maxRequestBytes: 10 * 1024 * 1024,
+  /** "Total combined size of request line and header values 10240 bytes". */
+  maxRequestHeadBytes: 10_240,
+  /** The maximum (and default) integration timeout, 30 seconds. */
+  maxIntegrationTimeoutSeconds: 30,
+} as const;
+
 export type GatewayAnswer = {
   readonly status: number;
   /** The `message` of API Gateway's `{"message": …}` body; absent: the answer has no body. */
@@ -37,7 +50,7 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
   {
     status: 413,
     message: 'Request Entity Too Large',
-    when: 'the request is over 10 MB',
+    when: `the request is over ${GatewayQuotas.maxRequestBytes / (1024 * 1024)} MB`,
     routes: 'all',
   },
   {
@@ -49,7 +62,7 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
   {
     status: 431,
     message: 'Request Header Fields Too Large',
-    when: 'the request line and headers are over the limit (10,240 bytes for HTTP APIs; RFC 6585 §5)',
+    when: `the request line and headers are over the limit (${GatewayQuotas.maxRequestHeadBytes.toLocaleString('en-US')} bytes for HTTP APIs; RFC 6585 §5)`,
     routes: 'all',
   },
 
@@ -68,7 +81,7 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
   {
     status: 503,
     message: 'Service Unavailable',
-    when: 'the function did not answer within the 30 s integration timeout',
+    when: `the function did not answer within the ${GatewayQuotas.maxIntegrationTimeoutSeconds} s integration timeout`,
     routes: 'all',
   },
 ];

@@ -4,6 +4,7 @@ import { IfMatchSchema, IfNoneMatchSchema } from './conditional-headers';
 import { Headers } from './headers';
 import { ItemIdSchema, ItemInputSchema, ItemSchema } from './item-schemas';
 import { text } from './json-schema-rules';
+import { formatHours, IdempotencyLimits } from './limits';
 import { ItemPageSchema, ListItemsQuerySchema } from './pagination';
 import { GatewayErrorSchema, ProblemSchema, type ProblemTypeName } from './problem';
 import { jwtRoute, Scopes, type RouteMetadata } from './route-metadata';
@@ -17,7 +18,7 @@ const IdempotencyKeySchema = text({
   maxLength: 255,
   pattern: '^[\\x21-\\x7E]+$',
   patternMessage: 'must be 1–255 visible ASCII characters',
-  description: 'Same key + same body within 24 h replays the first response',
+  description: `Same key + same body within ${formatHours(IdempotencyLimits.replaySeconds)} replays the first response`,
 });
 
 /** A status the function or API Gateway may answer with: either body shape. */

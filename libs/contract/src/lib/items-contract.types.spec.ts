@@ -1,9 +1,10 @@
 import type { ClientInferRequest, ClientInferResponses, ServerInferResponses } from '@ts-rest/core';
-import type { ItemsContract } from './items-contract';
+import { itemsContract, type ItemsContract } from './items-contract';
 import type { Item } from './item-schemas';
-import { ProblemTypes, type Problem } from './problem';
+import { ProblemSchema, ProblemTypes, type Problem } from './problem';
 
-// Type-level tests: `tsc` (the typecheck target) fails if the contract's types drift.
+// Type-level tests: `tsc` (the typecheck target) fails if the contract's types drift; each
+// runtime half checks that the contract's schemas refuse what its types refuse.
 type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 const assertType = <T extends true>(value: T) => value;
@@ -14,7 +15,8 @@ describe('contract types', () => {
     assertType<Equal<CreateBody, { name: string; description?: string; tags?: string[] }>>(true);
     // @ts-expect-error id is server-owned
     const withId: CreateBody = { name: 'a', id: 'x' };
-    expect(withId).toBeDefined();
+    expect(itemsContract.createItem.body.safeParse(withId).success).toBe(false);
+    expect(itemsContract.createItem.body.safeParse({ name: 'a' }).success).toBe(true);
   });
 
   it('allows only the statuses the contract declares', () => {
@@ -24,7 +26,8 @@ describe('contract types', () => {
     const ok: ServerReplace = { status: 412, body: ProblemTypes.preconditionFailed };
     // @ts-expect-error 409 is not a replaceItem status
     const wrong: ServerReplace = { status: 409, body: ProblemTypes.idempotencyInFlight };
-    expect([ok, wrong]).toHaveLength(2);
+    expect(Object.keys(itemsContract.replaceItem.responses)).toContain(String(ok.status));
+    expect(Object.keys(itemsContract.replaceItem.responses)).not.toContain(String(wrong.status));
   });
 
   it('gives 2xx bodies the Item type and errors the Problem type', () => {
@@ -37,6 +40,7 @@ describe('contract types', () => {
     assertType<Equal<NotFound, Problem>>(true);
     // @ts-expect-error a problem's type is one of the catalogue
     const unknownType: Problem = { type: 'urn:other', title: 't', status: 400 };
-    expect(unknownType).toBeDefined();
+    expect(ProblemSchema.safeParse(unknownType).success).toBe(false);
+    expect(ProblemSchema.safeParse(ProblemTypes.notFound).success).toBe(true);
   });
 });

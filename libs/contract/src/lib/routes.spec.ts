@@ -27,9 +27,7 @@ describe('contract routes', () => {
   });
 
   it('serves the docs routes without auth', () => {
-    const publicRoutes = apiRoutes
-      .filter((r) => r.auth === 'none')
-      .map((r) => `${r.method} ${r.path}`);
+    const publicRoutes = apiRoutes.filter((r) => r.auth === 'none').map((r) => r.routeKey);
     expect(publicRoutes).toEqual(['GET /openapi.json', 'GET /docs', 'GET /docs/{asset}']);
   });
 

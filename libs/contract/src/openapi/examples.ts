@@ -25,7 +25,7 @@ export const itemPageExample: ItemPage = {
   nextCursor: 'MDFKRDhYM1pLNU4yTTRRN1I5VDFWM1c1WTc.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU',
 };
 
-export const validationProblemExample: Problem = {
+const validationProblemExample: Problem = {
   ...ProblemTypes.validation,
   detail:
     '2 problems: body.tags.1: duplicate value "milk", already at item 0; body.id: unrecognized field',

@@ -25,7 +25,7 @@ const isOtherResponse = (body: unknown): body is { contentType: string } =>
 /** Lambda's response payload limit (6 MB) bounds any body the docs function sends. */
 const maxResponseBytes = 6 * 1024 * 1024;
 
-export const metadataOf = (route: AppRoute): RouteMetadata =>
+const metadataOf = (route: AppRoute): RouteMetadata =>
   (route.metadata as RouteMetadata | undefined) ?? { auth: 'jwt' };
 
 /** The function's problem types for a route: its own, plus those every items route can answer. */
@@ -65,7 +65,7 @@ function successResponse(status: number, body: unknown, metadata: RouteMetadata)
  * Gateway answers on any route. Throws when the route declares a status nobody produces or
  * lists a problem whose status it does not declare.
  */
-export function routeResponses(route: AppRoute): ResponsesObject {
+function routeResponses(route: AppRoute): ResponsesObject {
   const metadata = metadataOf(route);
   const problems = problemsOf(route);
   const gateway = gatewayAnswersFor(metadata);

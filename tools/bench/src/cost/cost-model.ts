@@ -49,7 +49,7 @@ export type CostPerMillion = {
  * HTTPS requests and WAF's inspected requests (the web ACL's monthly fee is not per request:
  * see `edgeMonthlyUsd`).
  */
-export function frontDoorPerMillion(
+function frontDoorPerMillion(
   gateway: Gateway,
   prices: Pick<Prices, 'apiGateway' | 'cloudFront' | 'waf'>,
 ): number {

@@ -1,12 +1,13 @@
 import type { ItemsHandler } from '@items-api/api';
-import { formatETag, Headers, ItemLimits, type Item } from '@items-api/contract';
+import { formatETag, Headers, ItemLimits, itemsContract, type Item } from '@items-api/contract';
+import { createRouteEvent, type TestEvent } from '@items-api/test-events';
 import { formatNumber } from '../report/format';
 import { renderTable } from '../report/render-table';
-import { apiEvent, benchContext } from '../support/api-event';
+import { benchContext } from '../support/api-event';
 import type { CapacityRecord } from './capacity-recorder';
 
 /** Tag counts compared: none, one, two and the most an item may carry. */
-export const TAG_COUNTS = [0, 1, 2, ItemLimits.tagsMax] as const;
+const TAG_COUNTS = [0, 1, 2, ItemLimits.tagsMax] as const;
 const PAGE = 25;
 
 type Units = { readonly reported?: number; readonly documented?: number };
@@ -45,7 +46,7 @@ export async function measureIndexCost({
   capacity: CapacityRecord[];
 }): Promise<IndexCostRow[]> {
   const rows: IndexCostRow[] = [];
-  const call = async (op: string, tags: number, event: ReturnType<typeof apiEvent>, ok: number) => {
+  const call = async (op: string, tags: number, event: TestEvent, ok: number) => {
     capacity.length = 0;
     const result = await handler(event, benchContext);
     if (result.statusCode !== ok) {
@@ -60,29 +61,28 @@ export async function measureIndexCost({
     tags,
   });
   const post = (tags: string[], key?: string) =>
-    apiEvent({
-      method: 'POST',
-      path: '/items',
-      routeKey: 'POST /items',
-      headers: key ? { [Headers.idempotencyKey]: key } : {},
-      body: body('Trail boots', tags),
-      sub: owner,
-    });
-  const one = (item: Item) => ({
-    path: `/items/${item.id}`,
-    pathParameters: { id: item.id },
-    sub: owner,
-    headers: { [Headers.ifMatch]: formatETag(item.version) },
-  });
+    createRouteEvent(
+      itemsContract.createItem,
+      {},
+      {
+        headers: key ? { [Headers.idempotencyKey]: key } : {},
+        body: body('Trail boots', tags),
+        sub: owner,
+      },
+    );
+  const ifMatch = (item: Item) => ({ [Headers.ifMatch]: formatETag(item.version) });
   const put = (item: Item, tags: string[]) =>
-    apiEvent({
-      ...one(item),
-      method: 'PUT',
-      routeKey: 'PUT /items/{id}',
-      body: body('Renamed', tags),
-    });
+    createRouteEvent(
+      itemsContract.replaceItem,
+      { id: item.id },
+      { headers: ifMatch(item), body: body('Renamed', tags), sub: owner },
+    );
   const del = (item: Item) =>
-    apiEvent({ ...one(item), method: 'DELETE', routeKey: 'DELETE /items/{id}' });
+    createRouteEvent(
+      itemsContract.deleteItem,
+      { id: item.id },
+      { headers: ifMatch(item), sub: owner },
+    );
 
   for (const k of TAG_COUNTS) {
     const tags = Array.from({ length: k }, (_, i) => `tag-${i}`);
@@ -102,7 +102,7 @@ export async function measureIndexCost({
   }
   for (let i = 0; i < PAGE; i++) await handler(post(['page']), benchContext);
   const list = (query: Record<string, string>) =>
-    apiEvent({ method: 'GET', path: '/items', routeKey: 'GET /items', query, sub: owner });
+    createRouteEvent(itemsContract.listItems, {}, { query, sub: owner });
   await call(`list, ${PAGE} items`, 1, list({ limit: String(PAGE) }), 200);
   await call(`list by tag, ${PAGE} items`, 1, list({ limit: String(PAGE), tag: 'page' }), 200);
   return rows;

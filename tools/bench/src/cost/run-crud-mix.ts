@@ -1,7 +1,8 @@
-import { formatETag, Headers, type Item } from '@items-api/contract';
+import { formatETag, Headers, itemsContract, type Item } from '@items-api/contract';
 import type { ItemsHandler } from '@items-api/api';
 import { randomUUID } from 'node:crypto';
-import { apiEvent, benchContext, getItemEvent } from '../support/api-event';
+import { createRouteEvent, type TestEvent } from '@items-api/test-events';
+import { benchContext, getItemEvent } from '../support/api-event';
 import type { CapacityRecord } from './capacity-recorder';
 import type { MeasuredInvocation } from './cost-model';
 import type { Operation } from './crud-mix';
@@ -28,46 +29,29 @@ const input = (n: number) => ({
 });
 
 /** The event a client of the kit would cause for `op` on `target` (an item of the pool). */
-function eventFor(op: Operation, owner: string, target: Stored | undefined, n: number) {
-  const id = target?.id ?? '';
-  const one = { path: `/items/${id}`, pathParameters: { id }, sub: owner };
+function eventFor(op: Operation, owner: string, target: Stored | undefined, n: number): TestEvent {
+  const id = { id: target?.id ?? '' };
   const ifMatch = { [Headers.ifMatch]: formatETag(target?.version ?? 0) };
   switch (op) {
     case 'getItem':
-      return getItemEvent(owner, id);
+      return getItemEvent(owner, id.id);
     case 'listItems':
-      return apiEvent({
-        method: 'GET',
-        path: '/items',
-        routeKey: 'GET /items',
-        query: { limit: '25' },
-        sub: owner,
-      });
+      return createRouteEvent(itemsContract.listItems, {}, { query: { limit: '25' }, sub: owner });
     case 'createItem':
       // The kit's client always sends an Idempotency-Key, so a create is a transaction.
-      return apiEvent({
-        method: 'POST',
-        path: '/items',
-        routeKey: 'POST /items',
-        headers: { [Headers.idempotencyKey]: randomUUID() },
+      return createRouteEvent(
+        itemsContract.createItem,
+        {},
+        { headers: { [Headers.idempotencyKey]: randomUUID() }, body: input(n), sub: owner },
+      );
+    case 'replaceItem':
+      return createRouteEvent(itemsContract.replaceItem, id, {
+        headers: ifMatch,
         body: input(n),
         sub: owner,
       });
-    case 'replaceItem':
-      return apiEvent({
-        ...one,
-        method: 'PUT',
-        routeKey: 'PUT /items/{id}',
-        headers: ifMatch,
-        body: input(n),
-      });
     case 'deleteItem':
-      return apiEvent({
-        ...one,
-        method: 'DELETE',
-        routeKey: 'DELETE /items/{id}',
-        headers: ifMatch,
-      });
+      return createRouteEvent(itemsContract.deleteItem, id, { headers: ifMatch, sub: owner });
   }
 }
 

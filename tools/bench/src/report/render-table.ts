@@ -22,9 +22,9 @@ export function renderTable(
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export const figureHeader = ['figure', 'measured', 'baseline', 'ratio', 'goal', 'result'];
+const figureHeader = ['figure', 'measured', 'baseline', 'ratio', 'goal', 'result'];
 
-export function figureRow(figure: Figure): string[] {
+function figureRow(figure: Figure): string[] {
   return [
     figure.label,
     formatQuantity(figure.measured),

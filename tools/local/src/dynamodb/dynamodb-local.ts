@@ -24,7 +24,7 @@ export type DynamoDbLocalOptions = {
 
 export type DynamoDbLocal = { endpoint: string; port: number; stop(): Promise<void> };
 
-export class DynamoDbLocalError extends Error {
+class DynamoDbLocalError extends Error {
   override name = 'DynamoDbLocalError';
 }
 

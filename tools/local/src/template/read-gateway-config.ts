@@ -9,12 +9,13 @@ import {
   type CfnResource,
   type CfnTemplate,
 } from './cfn-template';
+import { AwsQuotas } from '@items-api/stack-contract';
 import { readAuthorizer } from './read-authorizer';
 import type { CorsConfig, FunctionConfig, GatewayConfig, GatewayRoute } from './gateway-config';
 
 // What API Gateway and Lambda use when the template leaves a setting out.
 const defaults = {
-  integrationTimeoutMs: 30_000,
+  integrationTimeoutMs: AwsQuotas.maxIntegrationTimeoutSeconds * 1000,
   accountRateLimit: 10_000,
   accountBurstLimit: 5_000,
   lambdaTimeoutSeconds: 3,

@@ -9,7 +9,7 @@ const accepts = (schema: ZodTypeAny | undefined, value: unknown) =>
   !schema || schema.safeParse(value).success;
 
 /** `application/json`, whatever its case or parameters. */
-export const isJsonMediaType = (contentType: string | undefined) =>
+const isJsonMediaType = (contentType: string | undefined) =>
   contentType?.split(';')[0]?.trim().toLowerCase() === ContentTypes.json;
 
 function bodyAccepted(schema: ZodTypeAny | undefined, body: FuzzRequest['body']): boolean {

@@ -20,7 +20,7 @@ export const shapeOf = (schema: AnyZodObject | undefined) =>
   (schema?.shape ?? {}) as Record<string, ZodTypeAny>;
 
 /** The first 2xx response schema of a route (what it answers on success). */
-export function successSchema(route: ContractRoute): AnyZodObject | undefined {
+function successSchema(route: ContractRoute): AnyZodObject | undefined {
   const success = Object.entries(route.route.responses).find(([status]) => status.startsWith('2'));
   return objectOf(success?.[1]);
 }

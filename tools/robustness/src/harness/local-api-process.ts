@@ -75,5 +75,3 @@ export async function startLocalApiProcess(options: { dynamodbEndpoint: string }
     },
   };
 }
-
-export type LocalApiProcess = Awaited<ReturnType<typeof startLocalApiProcess>>;

@@ -76,8 +76,6 @@ export function createApiClient(url: string, mint: (owner: string) => Promise<st
   return { url, token, send };
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
-
 /** The local API (gateway emulator + items handler) in this process, on DynamoDB Local. */
 export async function startRobustApi(options: LocalApiOptions = {}) {
   const api: LocalApi = await startLocalApi({ inMemory: true, logLevel: 'silent', ...options });

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'test-events',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
