@@ -6,7 +6,9 @@ import type { ItemRepository } from '../src/items/item-repository';
 import { InMemoryItemRepository } from './in-memory-item-repository';
 import { createObservability } from '../src/observability';
 import { captureOutput } from './capture-output';
-import { createTestEvent, testContext } from './create-test-event';
+import { createTestContext, createTestEvent } from '@items-api/test-events';
+
+const testContext = createTestContext();
 
 /**
  * The real handler over an in-memory (or given) repository, with a fixed clock. Its Powertools

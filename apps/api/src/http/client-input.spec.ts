@@ -1,7 +1,9 @@
 import { ContentTypes, ItemLimits, ProblemLimits, ProblemTypes } from '@items-api/contract';
-import { createTestEvent, testContext } from '../../test/create-test-event';
+import { createTestContext, createTestEvent } from '@items-api/test-events';
 import { createTestHandler } from '../../test/test-handler';
 import type { InMemoryItemRepository } from '../../test/in-memory-item-repository';
+
+const testContext = createTestContext();
 
 type Call = ReturnType<typeof createTestHandler>['call'];
 

@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import { captureOutput, splitRecords } from '../../test/capture-output';
-import { createTestEvent, testContext } from '../../test/create-test-event';
+import { createTestContext, createTestEvent } from '@items-api/test-events';
 import { startScriptedDynamoDB } from '../../test/scripted-dynamodb';
 import { createTestHandler } from '../../test/test-handler';
 import { loadConfig } from '../config';
@@ -9,6 +9,10 @@ import { createItemsHandler } from '../create-handler';
 import { createDependencies } from '../dependencies';
 import { InMemoryItemRepository } from '../../test/in-memory-item-repository';
 import { KitMetrics } from '@items-api/stack-contract';
+
+const testContext = createTestContext();
+/** The API Gateway request id the events carry: the logs' correlation id. */
+const gatewayRequestId = createTestEvent().requestContext.requestId;
 
 type Emf = Record<string, unknown> & {
   _aws: {
@@ -80,7 +84,7 @@ describe('Powertools logs and EMF metrics of the items function, read from its o
       message: 'request',
       service: 'items-api',
       function_request_id: testContext.awsRequestId,
-      correlation_id: 'req-1',
+      correlation_id: gatewayRequestId,
       xray_trace_id: traceId,
       method: 'GET',
       path: '/items',
@@ -199,7 +203,7 @@ describe('Powertools logs and EMF metrics of the items function, read from its o
     expect(accessLines(logs)[0]).toMatchObject({
       status: 503,
       problem: 'unavailable',
-      correlation_id: 'req-1',
+      correlation_id: gatewayRequestId,
     });
     expect(requestRecord(logLines)).toMatchObject({ operation: 'listItems', ServerErrors: 1 });
     expect(problemRecords(logLines)[0]).toMatchObject({ problem: 'unavailable', Problems: 1 });

@@ -1,4 +1,4 @@
-import { formatETag } from '@items-api/contract';
+import { formatETag, IdempotencyLimits } from '@items-api/contract';
 import { createItemsHandler, createObservability, CursorCodec } from '@items-api/api';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { isDeepStrictEqual } from 'node:util';
@@ -53,7 +53,7 @@ async function setUp() {
     cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
     clock: () => new Date(),
     ids: ulid,
-    idempotencyTtlSeconds: 86_400,
+    idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
   });
   // The same read and the same JSON, without middy, ts-rest, validation or problem mapping.
   const raw: Handler = async (event) => {

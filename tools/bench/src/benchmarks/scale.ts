@@ -5,11 +5,12 @@ import {
   loadConfig,
   type ItemsHandler,
 } from '@items-api/api';
-import type { Item } from '@items-api/contract';
+import { itemsContract, type Item } from '@items-api/contract';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ratioFigure } from '../report/figure';
 import { percentile, summarize } from '../stats/percentile';
-import { apiEvent, benchContext } from '../support/api-event';
+import { benchContext } from '../support/api-event';
+import { createRouteEvent } from '@items-api/test-events';
 import type { DynamoSession } from '../support/bench-context';
 import { status } from '../support/progress';
 import { seedItems } from '../support/seed-items';
@@ -61,13 +62,14 @@ const listEvent = (
 ): ListEvent => ({
   tag,
   limit,
-  event: apiEvent({
-    method: 'GET',
-    path: '/items',
-    routeKey: 'GET /items',
-    query: { limit: String(limit), ...(tag ? { tag } : {}), ...(cursor ? { cursor } : {}) },
-    sub: owner,
-  }),
+  event: createRouteEvent(
+    itemsContract.listItems,
+    {},
+    {
+      query: { limit: String(limit), ...(tag ? { tag } : {}), ...(cursor ? { cursor } : {}) },
+      sub: owner,
+    },
+  ),
 });
 
 /**

@@ -1,13 +1,11 @@
 import { itemsContract } from '@items-api/contract';
-import { createRouteEvent, createTestContext, createTestEvent } from '@items-api/test-events';
+import { createRouteEvent, createTestContext } from '@items-api/test-events';
 
 /**
- * The benchmarks' events come from `@items-api/test-events`, built once per request shape: the
- * benchmarks time the handler, not event construction.
+ * `GET /items/{id}`: the request four of the six benchmarks time. Events come from
+ * `@items-api/test-events`, built once per request shape: the benchmarks time the handler, not
+ * event construction.
  */
-export const apiEvent = createTestEvent;
-
-/** `GET /items/{id}`: the request four of the six benchmarks time. */
 export const getItemEvent = (sub: string, id: string) =>
   createRouteEvent(itemsContract.getItem, { id }, { sub });
 

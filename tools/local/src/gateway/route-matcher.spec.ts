@@ -1,3 +1,4 @@
+import { GatewayQuotas } from '@items-api/contract';
 import type { GatewayRoute } from '../template/gateway-config';
 import { createRouteMatcher } from './route-matcher';
 
@@ -6,7 +7,7 @@ const route = (routeKey: string): GatewayRoute => ({
   auth: 'jwt',
   functionId: 'Fn',
   payloadFormatVersion: '2.0',
-  timeoutMs: 30_000,
+  timeoutMs: GatewayQuotas.maxIntegrationTimeoutSeconds * 1000,
 });
 
 describe('createRouteMatcher', () => {
