@@ -28,7 +28,7 @@ export function toApiError(error: unknown, logger: Logger): ApiError {
   return new InternalError();
 }
 
-export function problemBody(error: ApiError, instance: string): Problem {
+function problemBody(error: ApiError, instance: string): Problem {
   const kind = ProblemTypes[error.kind];
   // The path is echoed only when it fits (and is well-formed): a long one is not worth repeating.
   const echoPath = isWellFormed(instance) && codePointLength(instance) <= ProblemLimits.instanceMax;

@@ -28,7 +28,7 @@ export type JwtAuthorizerSettings = {
  * SHA-2 sizes is accepted; RSASSA-PSS (`PS*`) is also RSA-based but AWS does not say it is
  * accepted, so it is refused — the stricter choice.
  */
-export const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
+const RSA_ALGORITHMS = ['RS256', 'RS384', 'RS512'] as const;
 
 /** Claims as API Gateway hands them to the function: every value a string, arrays as `[a b]`. */
 function stringifyClaims(payload: JWTPayload): Record<string, string> {
@@ -54,7 +54,7 @@ const challenge = (routeScopes: readonly string[], error: string, description: s
   `Bearer scope="${routeScopes.join(' ')}" error="${error}" error_description="${description}"`;
 
 /** The token's scopes: `scope` (space-separated, RFC 8693 §4.2) and `scp` (string or array). */
-export function tokenScopes(payload: JWTPayload): string[] {
+function tokenScopes(payload: JWTPayload): string[] {
   const spaced = (value: unknown) =>
     typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
   const scp = payload['scp'];

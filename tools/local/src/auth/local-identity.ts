@@ -6,7 +6,7 @@ import { createDevIssuer, type DevIssuer } from './dev-issuer';
 export const ISSUER_PATH = '/_local/issuer';
 
 /** Audiences CloudFormation resolves at deploy time (Cognito client ids) become this one locally. */
-export const LOCAL_AUDIENCE = 'items-api-local';
+const LOCAL_AUDIENCE = 'items-api-local';
 
 /**
  * The local server's issuer for a base URL: the template's audience when it is a plain value,

@@ -29,7 +29,7 @@ export type EventContext = {
 };
 
 /** The API id the local server reports; also the domain prefix when the host is an IP address. */
-export const LOCAL_API_ID = 'local';
+const LOCAL_API_ID = 'local';
 const LOCAL_ACCOUNT_ID = '000000000000';
 
 /**

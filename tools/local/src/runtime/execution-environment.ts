@@ -40,7 +40,7 @@ export type EnvironmentOptions = {
 const BOOTSTRAP = join(__dirname, 'bootstrap.cjs');
 
 /** Lambda gives a function's init phase at most 10 seconds (execution environment lifecycle). */
-export const INIT_TIMEOUT_MS = 10_000;
+const INIT_TIMEOUT_MS = 10_000;
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
 /**

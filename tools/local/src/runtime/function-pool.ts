@@ -62,7 +62,7 @@ type Waiter = (handedOver: Idle | undefined) => void;
  * 1,460–1,500 req/s, 2 served 1,200–1,430 and 10 served 1,130–1,370). A request beyond the cap
  * waits for a free environment.
  */
-export const defaultMaxEnvironments = () => Math.max(4, availableParallelism() * 2);
+const defaultMaxEnvironments = () => Math.max(4, availableParallelism() * 2);
 
 const DEFAULT_IDLE_MS = 10 * 60_000;
 

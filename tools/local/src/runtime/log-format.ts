@@ -103,7 +103,7 @@ function formatError(error: unknown): string[] {
 }
 
 /** A Powertools (or Lambda JSON-format) log record: `LEVEL message key=value…`, an error below. */
-export function formatLogRecord(record: Json): FormattedLine {
+function formatLogRecord(record: Json): FormattedLine {
   const fields: string[] = [];
   let errorLines: string[] = [];
   for (const [key, value] of Object.entries(record)) {
