@@ -3,13 +3,15 @@ import { ItemKeys } from '@items-api/api';
 import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
 import { startLocalApi, type LocalApi, type LocalApiOptions } from '@items-api/local';
 import { ItemsFunctionEnv } from '@items-api/stack-contract';
-import { dirname } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { buildBaselineBundle } from '../baseline/build-baseline';
 import { startGetItemServer } from '../baseline/get-item-server';
 import { ratioFigure } from '../report/figure';
 import { median } from '../stats/percentile';
 import { runAutocannon, type LoadResult } from '../support/autocannon';
-import type { BenchContext, DynamoSession } from '../support/bench-context';
+import type { DynamoSession } from '../support/bench-context';
 import { cpuByProcess, type CpuByProcess } from '../support/process-cpu';
 import { status } from '../support/progress';
 import { sampleItem } from '../support/sample-item';
@@ -22,6 +24,7 @@ const ROUNDS = 3;
 const OWNER = 'bench-local-stack';
 const TABLE = 'bench-local-stack';
 const BARE_TABLE = 'bench-local-stack-bare';
+const EMPTY_TABLE = 'bench-local-stack-empty';
 /** The dev stage's throttle (`stageConfigs.dev.throttle`) is raised: this measures the stack, not the limit. */
 const throttle = { rateLimit: 1_000_000, burstLimit: 1_000_000 };
 
@@ -46,7 +49,7 @@ async function createItem(api: LocalApi, token: string): Promise<string> {
 }
 
 type Target = { url: string; headers: Record<string, string> };
-type Side = 'baseline' | 'localStack' | 'bareFunction';
+type Side = 'baseline' | 'localStack' | 'bareFunction' | 'emptyFunction';
 type Round = LoadResult & { cpu?: CpuByProcess };
 
 /** Processes by their part in a request: the execution environments, DynamoDB Local. */
@@ -138,15 +141,13 @@ const stackOptions = (dynamo: DynamoSession): LocalApiOptions => ({
 type Resource = { Type: string; Properties: Record<string, unknown>; Metadata?: object };
 
 /**
- * The dev stage's template with the items function's code swapped for the baseline function
- * (one GetCommand): the same gateway, authorizer and execution environments, a function that
- * does the least. What the isolation itself costs, apart from the kit's handler.
+ * The dev stage's template with the items function's code swapped for other code: the same
+ * gateway, authorizer and execution environments around a function that does less.
  */
-async function bareFunctionTemplate(context: BenchContext) {
+function templateRunning(code: { dir: string; handler: string }) {
   const template = synthesizeTemplate({ stage: 'dev', overrides: { throttle } }) as {
     Resources: Record<string, Resource>;
   };
-  const bundle = await buildBaselineBundle(context.root);
   const items = Object.values(template.Resources).find(
     (r) =>
       r.Type === 'AWS::Lambda::Function' &&
@@ -154,20 +155,31 @@ async function bareFunctionTemplate(context: BenchContext) {
         ((r.Properties['Environment'] as { Variables?: object } | undefined)?.Variables ?? {}),
   );
   if (!items) throw new Error('local stack: the template has no items function');
-  items.Properties['Code'] = { S3Bucket: 'bench', S3Key: 'baseline.zip' };
-  items.Properties['Handler'] = 'main.handler';
+  items.Properties['Code'] = { S3Bucket: 'bench', S3Key: 'function.zip' };
+  items.Properties['Handler'] = code.handler;
   // An absolute asset path, as `cdk synth` writes with staging disabled.
-  items.Metadata = { 'aws:asset:path': dirname(bundle), 'aws:asset:property': 'Code' };
+  items.Metadata = { 'aws:asset:path': code.dir, 'aws:asset:property': 'Code' };
   return template as Record<string, unknown>;
 }
 
+/** A function that answers at once, calling nothing: what the local stack adds by itself. */
+function emptyFunctionDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-empty-function-'));
+  writeFileSync(
+    join(dir, 'index.mjs'),
+    "export const handler = async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{}' });\n",
+  );
+  return dir;
+}
+
 async function measure(
-  apis: { localStack: LocalApi; bareFunction: LocalApi },
+  apis: { localStack: LocalApi; bareFunction: LocalApi; emptyFunction: LocalApi },
   baselineUrl: string,
   dynamo: DynamoSession,
 ): Promise<BenchmarkResult> {
   const token = await apis.localStack.issueToken({ sub: OWNER });
   const bareToken = await apis.bareFunction.issueToken({ sub: OWNER });
+  const emptyToken = await apis.emptyFunction.issueToken({ sub: OWNER });
   const id = await createItem(apis.localStack, token);
   // The bare function only reads: its item is written straight to its table.
   const { name, description, tags } = sampleItem(id);
@@ -195,6 +207,10 @@ async function measure(
       url: `${apis.bareFunction.url}/items/${id}`,
       headers: { authorization: `Bearer ${bareToken}` },
     },
+    emptyFunction: {
+      url: `${apis.emptyFunction.url}/items/${id}`,
+      headers: { authorization: `Bearer ${emptyToken}` },
+    },
   });
   const med = (side: Round[], f: (r: Round) => number) => median(side.map(f));
   const fmt = (n: number) => n.toLocaleString('en-US');
@@ -202,6 +218,7 @@ async function measure(
     baseline: cpuPerRequest(rounds.baseline),
     localStack: cpuPerRequest(rounds.localStack),
     bareFunction: cpuPerRequest(rounds.bareFunction),
+    emptyFunction: cpuPerRequest(rounds.emptyFunction),
   };
   const details = cpuTable(cpu);
   return {
@@ -234,6 +251,13 @@ async function measure(
         baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
         note: 'the same gateway, authorizer and execution environments running the baseline function (one GetCommand, no router, validation, logs or metrics) instead of the items handler: what the isolation costs by itself',
       }),
+      ratioFigure({
+        id: 'local-stack-empty-function',
+        label: '   same stack, a function calling nothing',
+        measured: { value: med(rounds.emptyFunction, (r) => r.requestsPerSecond), unit: 'req/s' },
+        baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
+        note: "the same gateway, authorizer and execution environments around a function that answers at once: the stack's own ceiling, with no DynamoDB round trip made one request at a time per environment",
+      }),
     ],
     ...(details
       ? { details: `Where the CPU goes (median over the rounds, from /proc):\n${details}` }
@@ -254,19 +278,28 @@ export const localStackBenchmark: Benchmark = {
         template: synthesizeTemplate({ stage: 'dev', overrides: { throttle } }),
       });
       started.push(context.track(() => localStack.stop()));
+      const baselineBundle = await buildBaselineBundle(context.root);
       const bareFunction = await startLocalApi({
         ...stackOptions(dynamo),
-        template: await bareFunctionTemplate(context),
+        template: templateRunning({ dir: dirname(baselineBundle), handler: 'main.handler' }),
         tableName: BARE_TABLE,
       });
       started.push(context.track(() => bareFunction.stop()));
+      const emptyDir = emptyFunctionDir();
+      started.push(async () => rmSync(emptyDir, { recursive: true, force: true }));
+      const emptyFunction = await startLocalApi({
+        ...stackOptions(dynamo),
+        template: templateRunning({ dir: emptyDir, handler: 'index.handler' }),
+        tableName: EMPTY_TABLE,
+      });
+      started.push(context.track(() => emptyFunction.stop()));
       const baseline = await startGetItemServer({
         documentClient: dynamo.documentClient,
         tableName: TABLE,
         owner: OWNER,
       });
       started.push(context.track(() => baseline.stop()));
-      return await measure({ localStack, bareFunction }, baseline.url, dynamo);
+      return await measure({ localStack, bareFunction, emptyFunction }, baseline.url, dynamo);
     } finally {
       for (const stop of started.reverse()) await stop();
     }
