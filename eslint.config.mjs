@@ -45,7 +45,10 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
         ],
       },
       // Test doubles of what Lambda hands a function; shaped by the contract's routes.
-      { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contract'] },
+      {
+        sourceTag: 'type:testing',
+        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'],
+      },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],
   };

@@ -21,3 +21,4 @@ export {
   RUNTIME_CONFIG_PATH,
   type WebRuntimeConfig,
 } from './web-runtime-config';
+export { gatewayTime, joinQueryParameters, routePathPattern } from './http-api-event';

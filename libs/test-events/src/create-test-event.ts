@@ -1,4 +1,5 @@
 import { allScopes, toRouteKey } from '@items-api/contract';
+import { gatewayTime, joinQueryParameters, routePathPattern } from '@items-api/stack-contract';
 import type { AppRoute } from '@ts-rest/core';
 import type {
   APIGatewayEventRequestContextJWTAuthorizer,
@@ -61,47 +62,17 @@ const testUserAgent = 'items-api-tests/1.0';
 const testIssuer = `https://cognito-idp.${region}.amazonaws.com/${region}_TestPool01`;
 const testClientId = '4t1vn6tpsk1c8ne4p1mf0q2rs3';
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** `17/Jun/2024:15:49:29 +0000`: the captured `requestContext.time` format, always UTC. */
-export function gatewayTime(date: Date): string {
-  const clock = [date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()].map(two).join(':');
-  return `${two(date.getUTCDate())}/${months[date.getUTCMonth()]}/${date.getUTCFullYear()}:${clock} +0000`;
-}
-
 /** `Root=1-66705b09-5f85233d2fb7bd54034f7e30`: epoch seconds in hex, then 24 hex digits. */
 const traceHeader = (date: Date) =>
   `Root=1-${Math.floor(date.getTime() / 1000).toString(16)}-${'0'.repeat(12)}${'7e57'.repeat(3)}`;
 
-/** `{id}` takes one segment, `{proxy+}` the rest (AWS guide "Working with routes for HTTP APIs"). */
+/** The route's path parameters in `path` (`{id}` one segment, `{proxy+}` the rest). */
 function readPathParameters(routePath: string, path: string): Record<string, string> | undefined {
-  const names: string[] = [];
-  const source = routePath
-    .split('/')
-    .filter(Boolean)
-    .map((segment) => {
-      const param = /^\{(\w+)(\+?)\}$/.exec(segment);
-      if (!param) return `/${segment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')}`;
-      names.push(param[1] ?? '');
-      return param[2] ? '/(.+)' : '/([^/]+)';
-    })
-    .join('');
+  const { pattern, names } = routePathPattern(routePath);
   if (!names.length) return undefined;
-  const match = new RegExp(`^${source}$`).exec(path);
+  const match = pattern.exec(path);
   if (!match) throw new Error(`createTestEvent: path ${path} does not match route ${routePath}`);
   return Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
-}
-
-/** Repeated parameters joined with `,` (AWS guide: payload format 2.0); absent when empty. */
-function queryParameters(rawQueryString: string): Record<string, string> | undefined {
-  const grouped = new Map<string, string[]>();
-  new URLSearchParams(rawQueryString).forEach((value, name) =>
-    grouped.set(name, [...(grouped.get(name) ?? []), value]),
-  );
-  return grouped.size
-    ? Object.fromEntries([...grouped].map(([name, values]) => [name, values.join(',')]))
-    : undefined;
 }
 
 function encodeBody(body: TestEventOptions['body']) {
@@ -166,7 +137,7 @@ export function createTestEvent(options: TestEventOptions = {}): TestEvent {
           stagePrefix && path.startsWith(`${stagePrefix}/`) ? path.slice(stagePrefix.length) : path,
         )
       : undefined);
-  const queryStringParameters = queryParameters(rawQueryString);
+  const queryStringParameters = joinQueryParameters(rawQueryString);
   const host = headers['host'] ?? testHost;
   const scopes =
     options.scopes === undefined ? [...allScopes] : options.scopes && [...options.scopes];

@@ -1,3 +1,4 @@
+import { routePathPattern } from '@items-api/stack-contract';
 import type { GatewayRoute } from '../template/gateway-config';
 
 export type MatchedRoute = { route: GatewayRoute; pathParameters?: Record<string, string> };
@@ -14,20 +15,12 @@ type CompiledRoute = {
 function compile(route: GatewayRoute): CompiledRoute | undefined {
   if (route.routeKey === '$default') return undefined;
   const [method = '', path = ''] = route.routeKey.split(' ');
-  const names: string[] = [];
   const segments = path.split('/').filter(Boolean);
-  const source = segments
-    .map((segment) => {
-      const param = /^\{(\w+)(\+?)\}$/.exec(segment);
-      if (!param) return `/${segment.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&')}`;
-      names.push(param[1] ?? '');
-      return param[2] ? '/(.+)' : '/([^/]+)';
-    })
-    .join('');
+  const { pattern, names } = routePathPattern(path);
   return {
     route,
     method,
-    pattern: new RegExp(`^${source || '/'}$`),
+    pattern,
     names,
     greedy: path.includes('+}'),
     literalSegments: segments.filter((s) => !s.startsWith('{')).length,

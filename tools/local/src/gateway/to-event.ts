@@ -1,3 +1,4 @@
+import { gatewayTime, joinQueryParameters } from '@items-api/stack-contract';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /** A request as the gateway has read it: path decoded, headers joined (see request-headers). */
@@ -48,24 +49,6 @@ export function isTextMediaType(contentType: string | undefined): boolean {
   );
 }
 
-/** Repeated query parameters are joined with `,` (AWS guide: payload format 2.0). */
-function joinQuery(rawQueryString: string): Record<string, string> | undefined {
-  const grouped = new Map<string, string[]>();
-  new URLSearchParams(rawQueryString).forEach((value, name) =>
-    grouped.set(name, [...(grouped.get(name) ?? []), value]),
-  );
-  return grouped.size
-    ? Object.fromEntries([...grouped].map(([name, values]) => [name, values.join(',')]))
-    : undefined;
-}
-
-/** `17/Jun/2024:15:49:29 +0000`, the captured `requestContext.time` format. */
-export function clfTime(date: Date): string {
-  const [, day = '', month, year, time] =
-    /^\w+, (\d+) (\w+) (\d+) ([\d:]+)/.exec(date.toUTCString()) ?? [];
-  return `${day.padStart(2, '0')}/${month}/${year}:${time} +0000`;
-}
-
 const isIpAddress = (host: string) => host.startsWith('[') || /^[\d.]+$/.test(host);
 
 /**
@@ -88,7 +71,7 @@ export function domainOf(host: string | undefined): { domainName: string; domain
 export function toEvent(request: IncomingRequest, context: EventContext): APIGatewayProxyEventV2 {
   const { headers } = request;
   const isText = isTextMediaType(headers['content-type']);
-  const queryStringParameters = joinQuery(request.rawQueryString);
+  const queryStringParameters = joinQueryParameters(request.rawQueryString);
   const event: APIGatewayProxyEventV2 & {
     requestContext: { authorizer?: { jwt: JwtAuthorizerContext } };
   } = {
@@ -115,7 +98,7 @@ export function toEvent(request: IncomingRequest, context: EventContext): APIGat
       requestId: request.requestId,
       routeKey: context.routeKey,
       stage: '$default',
-      time: clfTime(request.receivedAt),
+      time: gatewayTime(request.receivedAt),
       timeEpoch: request.receivedAt.getTime(),
     },
     ...(request.body.length ? { body: request.body.toString(isText ? 'utf8' : 'base64') } : {}),
