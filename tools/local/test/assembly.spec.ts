@@ -38,13 +38,14 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
     expect(response.status).toBe(200);
     return response.json as Echo;
   };
-  const pidOf = async () => (await echo('/public/pid')).pid;
-  const echoPool = () => {
+  const pidOf = async (prefix = '/public') => (await echo(`${prefix}/pid`)).pid;
+  const poolOf = (name: string) => () => {
     const [, stats] = Object.entries(api.environments()).find(([id]) =>
-      /^Echo[0-9A-F]{8}$/.test(id),
+      new RegExp(`^${name}[0-9A-F]{8}$`).test(id),
     )!;
     return stats;
   };
+  const echoPool = poolOf('Echo');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'echo-app-'));
@@ -199,25 +200,29 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   );
 
   it.each([
-    ['process.exit', 'exit', 'Runtime.ExitError'],
-    ['running out of memory', 'oom', 'Runtime.OutOfMemory'],
-    ['the function timeout', 'timeout&ms=5000', 'Sandbox.Timedout'],
-  ])('answers %s with a 500 and discards the environment', async (_label, action, errorType) => {
-    await pidOf();
-    const before = echoPool();
-    logs.length = 0;
-    const failed = await get(`/public/fail?do=${action}`);
-    expect([failed.status, failed.json]).toEqual([500, INTERNAL]);
-    // The log can trail the answer (as CloudWatch's does): wait for it, a few seconds at most.
-    expect(await logged(`Error Type: ${errorType}`)).toBe(true);
-    // It ran in a warm environment, which is gone; the next request gets another one.
-    expect(echoPool()).toEqual({
-      ...before,
-      environments: before.environments - 1,
-      idle: before.idle - 1,
-    });
-    expect(typeof (await pidOf())).toBe('number');
-  });
+    ['process.exit', '/public', 'exit', 'Runtime.ExitError'],
+    ['running out of memory', '/hoard', 'oom', 'Runtime.OutOfMemory'],
+    ['the function timeout', '/public', 'timeout&ms=5000', 'Sandbox.Timedout'],
+  ])(
+    'answers %s with a 500 and discards the environment',
+    async (_label, prefix, action, errorType) => {
+      const pool = poolOf(prefix === '/hoard' ? 'Hoard' : 'Echo');
+      await pidOf(prefix);
+      const before = pool();
+      logs.length = 0;
+      const failed = await get(`${prefix}/fail?do=${action}`);
+      expect([failed.status, failed.json]).toEqual([500, INTERNAL]);
+      // The log can trail the answer (as CloudWatch's does): wait for it, a few seconds at most.
+      expect(await logged(`Error Type: ${errorType}`)).toBe(true);
+      // It ran in a warm environment, which is gone; the next request gets another one.
+      expect(pool()).toEqual({
+        ...before,
+        environments: before.environments - 1,
+        idle: before.idle - 1,
+      });
+      expect(typeof (await pidOf(prefix))).toBe('number');
+    },
+  );
 
   it('answers the integration timeout with 503 while the function runs on', async () => {
     const response = await get('/short/slow?ms=1200');
