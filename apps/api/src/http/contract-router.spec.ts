@@ -7,7 +7,7 @@ import {
   problemErrors,
   ValidationError,
 } from '../errors';
-import { answersWith, routeError } from './contract-router';
+import { answersWith, routeError } from './route-errors';
 
 describe('the contract router', () => {
   it('reads a repeated query parameter as a list, which the contract refuses: a 400 naming it', async () => {

@@ -8,15 +8,10 @@ import {
   type ServerInferRequest,
   type ServerInferResponses,
 } from '@ts-rest/core';
-import {
-  ContentTypes,
-  type ContractRoute,
-  type problemsOnEveryRoute,
-  type ProblemTypes,
-} from '@items-api/contract';
+import { ContentTypes, type ContractRoute } from '@items-api/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ZodError } from 'zod';
-import { ValidationError, type ApiError } from '../errors';
+import { ValidationError } from '../errors';
 import { toFieldErrors } from './field-errors';
 
 /** Headers a route sets on its answer (`ETag`, `Location`); names are lower-cased. */
@@ -48,50 +43,6 @@ export const route = <R extends AppRoute>(
   _route: R,
   implementation: RouteImplementation<R>,
 ): RouteImplementation<R> => implementation;
-
-type KindOf<E> = E extends ApiError<infer K> ? K : never;
-
-/** The problem types a route declares (`metadata.problems`) and those every items route has. */
-type DeclaredProblem<R> =
-  | (R extends { metadata: { problems: readonly (infer P)[] } } ? P : never)
-  | (typeof problemsOnEveryRoute)[number];
-
-type Declared<R extends AppRoute, E> = [KindOf<E>] extends [DeclaredProblem<R>]
-  ? [(typeof ProblemTypes)[KindOf<E>]['status']] extends [keyof R['responses']]
-    ? unknown
-    : never
-  : never;
-
-/**
- * `error`, for a route function to throw. It compiles only when the contract declares the
- * error's problem type and status for `route` — the check ts-rest's `TsRestResponseError` makes
- * of the answer it carries — so a route cannot answer a problem its OpenAPI operation does not
- * list.
- */
-export function routeError<R extends AppRoute, E extends ApiError>(
-  _route: R,
-  error: E & Declared<R, E>,
-): E {
-  return error;
-}
-
-/**
- * Compiles only when the contract declares, for `route`, the problem of every error class
- * given: what a route lets through from what it calls (the repository's 404, 412, 503…).
- */
-export function answersWith<
-  R extends AppRoute,
-  const C extends readonly (abstract new (...args: never[]) => ApiError)[],
->(
-  _route: R,
-  _errors: C & {
-    [I in keyof C]: C[I] extends abstract new (...args: never[]) => infer E
-      ? Declared<R, E>
-      : never;
-  },
-): void {
-  // A compile-time check only.
-}
 
 /** What the request checks found: the route and, where it has one, the parsed JSON body. */
 export type CheckedRequest = { route: ContractRoute; body: unknown };

@@ -16,7 +16,8 @@ import { ownerOf } from '../http/owner';
 import { IdempotencyRecordExistsError } from '../items/item-repository';
 import { noteIdempotentReplay } from '../observability/request-scope';
 import type { RouteDeps } from './route-deps';
-import { answersWith, route, routeError } from '../http/contract-router';
+import { route } from '../http/contract-router';
+import { answersWith, routeError } from '../http/route-errors';
 
 // The validated body has a fixed key order (the schema's), so equal bodies hash equal.
 const hashOf = (body: ValidItemInput) =>

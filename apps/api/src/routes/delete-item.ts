@@ -2,7 +2,8 @@ import { Headers, itemsContract } from '@items-api/contract';
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { answersWith, route } from '../http/contract-router';
+import { route } from '../http/contract-router';
+import { answersWith } from '../http/route-errors';
 import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
 
 answersWith(itemsContract.deleteItem, [

@@ -2,7 +2,8 @@ import { formatETag, Headers, ifNoneMatchMatches, itemsContract } from '@items-a
 import { DependencyUnavailableError, NotFoundError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { answersWith, route, routeError } from '../http/contract-router';
+import { route } from '../http/contract-router';
+import { answersWith, routeError } from '../http/route-errors';
 
 answersWith(itemsContract.getItem, [DependencyUnavailableError]);
 

@@ -2,7 +2,8 @@ import { itemsContract } from '@items-api/contract';
 import { DependencyUnavailableError, InvalidCursorError, ValidationError } from '../errors';
 import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
-import { answersWith, route, routeError } from '../http/contract-router';
+import { route } from '../http/contract-router';
+import { answersWith, routeError } from '../http/route-errors';
 
 /**
  * The query is decoded leniently (URL parsing turns malformed UTF-8 into U+FFFD), so a tag is

@@ -8,7 +8,8 @@ import {
 import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
-import { answersWith, route, routeError } from '../http/contract-router';
+import { route } from '../http/contract-router';
+import { answersWith, routeError } from '../http/route-errors';
 
 answersWith(itemsContract.replaceItem, [
   NotFoundError,
