@@ -5,7 +5,7 @@ import { problemResult, toApiError } from './problem-response';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 
-/** Any error thrown before or inside the router becomes one problem+json response. */
+/** Any error thrown before or inside a route becomes one problem+json response. */
 export const problemResponses = (logger: Logger): Middleware => ({
   onError: (request) => {
     // The logger carries the request's correlation id (observability/request-observer.ts).

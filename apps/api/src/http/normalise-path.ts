@@ -1,9 +1,9 @@
 /**
  * The path a request is routed on: `%2E` decoded (an encoded unreserved character is the
- * character itself, RFC 3986 §6.2.2.2), then dot segments removed (RFC 3986 §5.2.4), which is
- * also what the router's URL parser does (WHATWG URL treats `%2e` as `.`). Undefined when the
- * URL parser would read the path differently still (`\`, `#`, `?`, raw non-ASCII …): such a path
- * names no resource, and routing it would let the matcher and the router disagree.
+ * character itself, RFC 3986 §6.2.2.2), then dot segments removed (RFC 3986 §5.2.4), as a WHATWG
+ * URL parser does (it treats `%2e` as `.`). Undefined when a URL parser would read the path
+ * differently still (`\`, `#`, `?`, raw non-ASCII …): such a path names no resource here, the
+ * stricter choice, so that no client's URL library and this function can disagree on the route.
  */
 export function normalisePath(rawPath: string): string | undefined {
   if (!rawPath.startsWith('/')) return undefined;
