@@ -221,6 +221,15 @@ async function measure(
     emptyFunction: cpuPerRequest(rounds.emptyFunction),
   };
   const details = cpuTable(cpu);
+  /** Requests per second of `side` against the plain server's, as an informational row. */
+  const throughput = (id: string, label: string, side: Round[], note: string) =>
+    ratioFigure({
+      id,
+      label,
+      measured: { value: med(side, (r) => r.requestsPerSecond), unit: 'req/s' },
+      baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
+      note,
+    });
   return {
     figures: [
       ratioFigure({
@@ -244,20 +253,18 @@ async function measure(
         measured: { value: med(rounds.localStack, (r) => r.p50Ms), unit: 'ms' },
         baseline: { value: med(rounds.baseline, (r) => r.p50Ms), unit: 'ms' },
       }),
-      ratioFigure({
-        id: 'local-stack-bare-function',
-        label: '   same stack, one-GetCommand function',
-        measured: { value: med(rounds.bareFunction, (r) => r.requestsPerSecond), unit: 'req/s' },
-        baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
-        note: 'the same gateway, authorizer and execution environments running the baseline function (one GetCommand, no router, validation, logs or metrics) instead of the items handler: what the isolation costs by itself',
-      }),
-      ratioFigure({
-        id: 'local-stack-empty-function',
-        label: '   same stack, a function calling nothing',
-        measured: { value: med(rounds.emptyFunction, (r) => r.requestsPerSecond), unit: 'req/s' },
-        baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
-        note: "the same gateway, authorizer and execution environments around a function that answers at once: the stack's own ceiling, with no DynamoDB round trip made one request at a time per environment",
-      }),
+      throughput(
+        'local-stack-bare-function',
+        '   same stack, one-GetCommand function',
+        rounds.bareFunction,
+        'the same gateway, authorizer and execution environments running the baseline function (one GetCommand, no router, validation, logs or metrics) instead of the items handler: what the isolation costs by itself',
+      ),
+      throughput(
+        'local-stack-empty-function',
+        '   same stack, a function calling nothing',
+        rounds.emptyFunction,
+        "the same gateway, authorizer and execution environments around a function that answers at once: the stack's own ceiling, with no DynamoDB round trip made one request at a time per environment",
+      ),
     ],
     ...(details
       ? { details: `Where the CPU goes (median over the rounds, from /proc):\n${details}` }
