@@ -8,7 +8,8 @@ import {
   type ServerInferRequest,
   type ServerInferResponses,
 } from '@ts-rest/core';
-import { ContentTypes, type ContractRoute } from '@items-api/contract';
+import { ContentTypes, listRoutes, type ContractRoute } from '@items-api/contract';
+import { routePathPattern } from '@items-api/stack-contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ZodError } from 'zod';
 import { ValidationError } from '../errors';
@@ -80,12 +81,13 @@ function requestQuery(rawQueryString: string | undefined): Record<string, string
   return query;
 }
 
-const pathPattern = (path: string) =>
-  new RegExp(`^${path.replace(/:(\w+)/g, (_m, name: string) => `(?<${name}>[^/]+?)`)}/*$`);
-
 /** Path parameters as the segments of the re-encoded path the request checks leave in `rawPath`. */
-function pathParams(pattern: RegExp, rawPath: string): Record<string, string> {
-  return { ...pattern.exec(rawPath)?.groups };
+function pathParams(
+  { pattern, names }: ReturnType<typeof routePathPattern>,
+  rawPath: string,
+): Record<string, string> {
+  const match = pattern.exec(rawPath);
+  return Object.fromEntries(names.map((name, i) => [name, match?.[i + 1] ?? '']));
 }
 
 type Validated = { success: true; data: unknown } | { success: false; error: ZodError };
@@ -153,11 +155,11 @@ export function createContractRouter<C extends AppRouter>(
   implementations: RouterImplementation<C>,
 ) {
   const byOperation = new Map(
-    Object.entries(contract).map(([operationId, appRoute]) => [
+    listRoutes(contract).map(({ operationId, path, route: appRoute }) => [
       operationId,
       {
-        appRoute: appRoute as AppRoute,
-        pattern: pathPattern((appRoute as AppRoute).path),
+        appRoute,
+        path: routePathPattern(path),
         implementation: implementations[
           operationId as keyof C
         ] as unknown as RouteImplementation<AppRoute>,
@@ -170,9 +172,9 @@ export function createContractRouter<C extends AppRouter>(
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const entry = byOperation.get(checked.route.operationId);
     if (!entry) throw new Error(`no route function for ${checked.route.operationId}`);
-    const { appRoute, pattern, implementation } = entry;
+    const { appRoute, path, implementation } = entry;
     const request = validate(appRoute, {
-      params: pathParams(pattern, event.rawPath),
+      params: pathParams(path, event.rawPath),
       headers: requestHeaders(event),
       query: requestQuery(event.rawQueryString),
       body: checked.body,

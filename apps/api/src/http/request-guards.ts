@@ -1,4 +1,10 @@
-import { ContentTypes, Headers, RequestLimits, type ContractRoute } from '@items-api/contract';
+import {
+  apiRoutes,
+  ContentTypes,
+  Headers,
+  RequestLimits,
+  type ContractRoute,
+} from '@items-api/contract';
 import { extractZodObjectShape, isZodObject, type AppRoute } from '@ts-rest/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import {
@@ -25,11 +31,16 @@ function decodedBody(event: APIGatewayProxyEventV2): string | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
-/** The query parameter names a route declares. */
-function declaredQuery(route: AppRoute): Set<string> {
-  const query = (route as { query?: unknown }).query;
-  return new Set(isZodObject(query) ? Object.keys(extractZodObjectShape(query)) : []);
-}
+/** The query parameter names each route declares, read from its schema once. */
+const declaredQueries = new Map(
+  apiRoutes.map(({ route }) => {
+    const query = (route as { query?: unknown }).query;
+    return [route, new Set(isZodObject(query) ? Object.keys(extractZodObjectShape(query)) : [])];
+  }),
+);
+
+const declaredQuery = (route: AppRoute): ReadonlySet<string> =>
+  declaredQueries.get(route) ?? new Set();
 
 const queryName = (pair: string) => {
   const raw = pair.split('=')[0] ?? '';

@@ -1,19 +1,17 @@
 import { apiRoutes, itemsContract, listRoutes, type ContractRoute } from '@items-api/contract';
+import { routePathPattern } from '@items-api/stack-contract';
 
 export type RouteMatch =
   | { kind: 'match'; route: ContractRoute }
   | { kind: 'unknown-path' }
   | { kind: 'wrong-method'; allow: string[] };
 
-const toRegExp = (path: string) =>
-  new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`);
-
 /** The routes this function serves; the docs routes belong to the docs function. */
 const served = new Set(listRoutes(itemsContract).map((route) => route.routeKey));
 
 const table = apiRoutes.map((route) => ({
   route,
-  pattern: toRegExp(route.path),
+  pattern: routePathPattern(route.path).pattern,
   served: served.has(route.routeKey),
 }));
 
