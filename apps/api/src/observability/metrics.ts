@@ -22,7 +22,7 @@ type Unit = 'Count' | 'Milliseconds';
  */
 export class Metrics {
   private coldStart: boolean;
-  private readonly shapes = new Map<string, { head: string; names: Map<string, string> }>();
+  private readonly shapes = new Map<string, { head: string; names: string[] }>();
 
   constructor(
     private readonly options: {
@@ -40,8 +40,10 @@ export class Metrics {
   publish(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>): void {
     const shape = this.shapeOf(dimensions, metrics);
     let values = '';
-    for (const [name, [, value]] of Object.entries(metrics)) {
-      values += `,${shape.names.get(name)}${Number.isFinite(value) ? value : 'null'}`;
+    let index = 0;
+    for (const name in metrics) {
+      const value = (metrics[name] as [Unit, number])[1];
+      values += `${shape.names[index++]}${Number.isFinite(value) ? value : 'null'}`;
     }
     const line = `{"_aws":{"Timestamp":${Date.now()},${shape.head}${values}}`;
     if (this.options.write) this.options.write(line);
@@ -51,7 +53,8 @@ export class Metrics {
   /**
    * The constant part of a record (namespace, dimension names, metric definitions, dimension
    * values), serialised once per kind of record: a request writes the same few kinds over and
-   * over, and only the timestamp and the values change.
+   * over, and only the timestamp and the values change. `names` holds each value's
+   * `,"Name":`, in the order of `metrics`.
    */
   private shapeOf(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>) {
     // Names and values are identifiers and units (none holds a NUL), so NUL separates them.
@@ -74,7 +77,7 @@ export class Metrics {
       ];
       shape = {
         head: `"CloudWatchMetrics":${JSON.stringify(cloudWatchMetrics)}},${JSON.stringify(dims).slice(1, -1)}`,
-        names: new Map(Object.keys(metrics).map((name) => [name, `${JSON.stringify(name)}:`])),
+        names: Object.keys(metrics).map((name) => `,${JSON.stringify(name)}:`),
       };
       this.shapes.set(key, shape);
     }
