@@ -31,4 +31,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   // Integration suites start a JVM and synthesize CDK: tens of seconds when the CPUs are shared.
   testTimeout: 120_000,
+  reporters: ['default', path.join(__dirname, 'jest.failures-reporter.cjs')],
 };
