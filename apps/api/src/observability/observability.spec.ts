@@ -171,6 +171,20 @@ describe('Powertools logs and EMF metrics of the items function, read from its o
     expect(problemRecords(logLines)[0]).toMatchObject({ problem: 'notFound' });
   });
 
+  // RFC 9110 §9.3.2: a HEAD answer has no content, yet the problem it stands for is logged.
+  it('logs and counts the problem of a HEAD answer, whose body is gone', async () => {
+    const { call, logLines } = createTestHandler();
+    const response = await call({ method: 'HEAD', path: '/items/01ARZ3NDEKTSV4RRFFQ69G5FAV' });
+    expect([response.statusCode, response.body]).toEqual([404, '']);
+    expect(accessLines(splitRecords(logLines).logs)[0]).toMatchObject({
+      method: 'HEAD',
+      operation: 'getItem',
+      status: 404,
+      problem: 'notFound',
+    });
+    expect(problemRecords(logLines)[0]).toMatchObject({ problem: 'notFound', Problems: 1 });
+  });
+
   it('counts an idempotent replay', async () => {
     const { call, logLines } = createTestHandler();
     const request = {

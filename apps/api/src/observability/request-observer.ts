@@ -1,4 +1,3 @@
-import { ContentTypes, ProblemTypes, type ProblemTypeName } from '@items-api/contract';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from './logger';
@@ -8,23 +7,6 @@ import { currentRequest } from './request-scope';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
 type MiddyRequest = Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
-
-const problemNames = new Map<string, ProblemTypeName>(
-  Object.entries(ProblemTypes).map(([name, kind]) => [kind.type, name as ProblemTypeName]),
-);
-
-/** The problem type of a problem+json answer, by its name in the contract (`unavailable`). */
-function problemOf(response: APIGatewayProxyStructuredResultV2 | null | undefined) {
-  const contentType = Object.entries(response?.headers ?? {}).find(
-    ([name]) => name.toLowerCase() === 'content-type',
-  )?.[1];
-  if (!String(contentType).startsWith(ContentTypes.problem)) return undefined;
-  try {
-    return problemNames.get((JSON.parse(String(response?.body)) as { type?: string }).type ?? '');
-  } catch {
-    return undefined;
-  }
-}
 
 const subOf = (event: APIGatewayProxyEventV2) => {
   const sub = (event.requestContext as { authorizer?: { jwt?: { claims?: { sub?: unknown } } } })
@@ -47,7 +29,8 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics?:
     const status = response?.statusCode ?? 500;
     const facts = currentRequest();
     const operation = facts?.operation ?? unmatchedOperation;
-    const problem = problemOf(response);
+    // Noted where the problem answer was made: a HEAD answer has lost its body by now.
+    const problem = facts?.problem;
     const latencyMs = performance.now() - (started.get(event) ?? performance.now());
     const calls = facts?.dynamodbCalls ?? [];
     const sub = subOf(event);

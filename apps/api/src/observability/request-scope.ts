@@ -1,3 +1,4 @@
+import type { ProblemTypeName } from '@items-api/contract';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** One DynamoDB call as the request made it: all its attempts, from first send to last answer. */
@@ -19,6 +20,8 @@ export type RequestFacts = {
   operation?: string;
   dynamodbCalls: DynamoCall[];
   idempotentReplay: boolean;
+  /** The problem type the request was answered with, when it was answered with one. */
+  problem?: ProblemTypeName;
 };
 
 // One scope per invocation, so facts never mix between requests, even when one process serves
@@ -36,6 +39,12 @@ export const currentRequest = (): RequestFacts | undefined => scope.getStore();
 export function noteOperation(operationId: string): void {
   const facts = scope.getStore();
   if (facts) facts.operation = operationId;
+}
+
+/** Called where an error becomes the problem+json answer. */
+export function noteProblem(kind: ProblemTypeName): void {
+  const facts = scope.getStore();
+  if (facts) facts.problem = kind;
 }
 
 /** Called by the create route when it answers from an idempotency record. */
