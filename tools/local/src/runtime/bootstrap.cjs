@@ -1,8 +1,8 @@
 // The runtime inside one execution environment: a Node process of its own, started by
 // execution-environment.ts with the environment Lambda sets. Like Lambda's Node.js runtime
 // (aws/aws-lambda-nodejs-runtime-interface-client, src/UserFunction.js and src/LogPatch.js) it
-// loads the handler once (init), then runs one invocation at a time; the event and the result
-// travel over the IPC channel. Plain CommonJS so it starts on bare Node, without a compiler.
+// loads the handler once (init), then runs one invocation at a time. The event arrives over the
+// IPC channel; the result follows the invocation's output on stdout, in the line that ends it. Plain CommonJS so it starts on bare Node, without a compiler.
 'use strict';
 
 const { existsSync, readFileSync } = require('node:fs');
@@ -10,7 +10,11 @@ const { dirname, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { format } = require('node:util');
 
-/** Written to stdout after each invocation's output, so the parent knows it has all of it. */
+/**
+ * Starts the line written to stdout after each phase's output, followed by the phase's message
+ * (ready, init-error, result, error): on the same stream, so the parent has all the output when
+ * it reads the message.
+ */
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
 // CPU time from here on (Node's own boot excluded), reported with every message.
@@ -30,15 +34,9 @@ const minLevel = Math.max(
 );
 let currentRequestId = undefined;
 
-// Lambda keeps one log stream for both: stderr goes where stdout goes. Whether anything was written
-// since the last invocation ended decides whether the parent has output to wait for.
+// Lambda keeps one log stream for both: stderr goes where stdout goes.
 const writeStdout = process.stdout.write.bind(process.stdout);
-let wrote = false;
-process.stdout.write = (...args) => {
-  wrote = true;
-  return writeStdout(...args);
-};
-process.stderr.write = process.stdout.write;
+process.stderr.write = writeStdout;
 
 /** console.* as Lambda patches it: one record per call, tab-separated text or a JSON object. */
 function patchConsole() {
@@ -158,10 +156,7 @@ const usedMemoryMb = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
 
 function finish(phase) {
   currentRequestId = undefined;
-  const message = { ...phase, cpuMs: cpuMs() };
-  if (!wrote) return process.send({ ...message, marked: false });
-  wrote = false;
-  writeStdout(`${END_OF_OUTPUT}\n`, () => process.send({ ...message, marked: true }));
+  writeStdout(`${END_OF_OUTPUT}${JSON.stringify({ ...phase, cpuMs: cpuMs() })}\n`);
 }
 
 async function main() {

@@ -10,15 +10,32 @@ describe('ExecutionEnvironment', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+  let output: string[];
+  beforeEach(() => {
+    output = [];
+  });
   const start = (initTimeoutMs?: number) =>
     ExecutionEnvironment.start({
       taskRoot: root,
       env: { LAMBDA_TASK_ROOT: root, _HANDLER: 'index.handler', PATH: process.env.PATH ?? '' },
       memoryMb: 128,
       timeoutSeconds: 3,
-      onOutput: () => undefined,
+      onOutput: (line) => output.push(line),
       ...(initTimeoutMs !== undefined ? { initTimeoutMs } : {}),
     });
+  const invokeOnce = async (handlerSource: string) => {
+    writeFileSync(join(root, 'index.js'), handlerSource);
+    const { environment, init } = await start();
+    expect(init.ok).toBe(true);
+    const invocation = await environment.invoke({
+      id: 1,
+      event: {},
+      traceId: 'Root=1-00000000-000000000000000000000000;Sampled=0',
+      context: { awsRequestId: 'r' },
+    });
+    await environment.stop();
+    return invocation;
+  };
 
   it('stops an init that never finishes, naming the timeout (Lambda limits init to 10 s)', async () => {
     writeFileSync(
@@ -34,17 +51,41 @@ describe('ExecutionEnvironment', () => {
   });
 
   it('answers an invocation with the JSON of the result, undefined as null', async () => {
-    writeFileSync(join(root, 'index.js'), 'exports.handler = async () => undefined;');
-    const { environment, init } = await start();
-    expect(init.ok).toBe(true);
-    const invocation = await environment.invoke({
-      id: 1,
-      event: {},
-      traceId: 'Root=1-00000000-000000000000000000000000;Sampled=0',
-      context: { awsRequestId: 'r' },
-    });
-    await environment.stop();
+    const invocation = await invokeOnce('exports.handler = async () => undefined;');
     expect(invocation).toMatchObject({ status: 'success', json: 'null' });
+  });
+
+  it('has all of an invocation’s output when it answers, in the order written', async () => {
+    const invocation = await invokeOnce(
+      'exports.handler = async () => { for (let i = 0; i < 500; i++) process.stdout.write(`line ${i}\\n`); return 1; };',
+    );
+    expect(invocation).toMatchObject({ status: 'success', json: '1' });
+    expect(output).toEqual(Array.from({ length: 500 }, (_, i) => `line ${i}`));
+  });
+
+  it('keeps output left without a final newline as a record of its own', async () => {
+    const invocation = await invokeOnce(
+      "exports.handler = async () => { process.stdout.write('no newline'); return 2; };",
+    );
+    expect(invocation).toMatchObject({ status: 'success', json: '2' });
+    expect(output).toEqual(['no newline']);
+  });
+
+  it('takes text that only looks like the end of an invocation for output', async () => {
+    const invocation = await invokeOnce(
+      "exports.handler = async () => { console.info('\\u0000end-of-invocation\\u0000{not json'); return 3; };",
+    );
+    expect(invocation).toMatchObject({ status: 'success', json: '3' });
+    expect(output.join('\n')).toContain('end-of-invocation');
+  });
+
+  it('carries a result of several megabytes whole (Lambda allows 6 MB)', async () => {
+    const invocation = await invokeOnce(
+      "exports.handler = async () => ({ body: 'x'.repeat(5 * 1024 * 1024) });",
+    );
+    expect(invocation.status).toBe('success');
+    const json = invocation.status === 'success' ? invocation.json : '';
+    expect((JSON.parse(json) as { body: string }).body).toHaveLength(5 * 1024 * 1024);
   });
 });
 

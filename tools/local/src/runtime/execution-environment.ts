@@ -41,6 +41,7 @@ const BOOTSTRAP = join(__dirname, 'bootstrap.cjs');
 
 /** Lambda gives a function's init phase at most 10 seconds (execution environment lifecycle). */
 const INIT_TIMEOUT_MS = 10_000;
+/** Starts the line that ends a phase's output and carries its message (bootstrap.cjs). */
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
 /**
@@ -55,8 +56,7 @@ export function heapArgs(memoryMb: number): string[] {
   ];
 }
 
-/** `marked`: the runtime wrote an end-of-output marker after this phase's output. */
-type Message = { marked: boolean; usedMemoryMb: number; cpuMs: number } & (
+type Message = { usedMemoryMb: number; cpuMs: number } & (
   | { type: 'ready' }
   | { type: 'init-error'; error: ErrorRecord }
   | { type: 'result'; id: number; json: string }
@@ -73,9 +73,6 @@ export class ExecutionEnvironment {
   private readonly child: ChildProcess;
   private readonly options: EnvironmentOptions;
   private requestId: string | undefined;
-  private markers = 0;
-  private markersAwaited = 0;
-  private markerWaiters: { count: number; resolve: () => void }[] = [];
   private messageWaiter: ((message: Message | undefined) => void) | undefined;
   private exited = false;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -98,17 +95,10 @@ export class ExecutionEnvironment {
     });
     this.readLines(this.child.stdout);
     this.readLines(this.child.stderr);
-    this.child.on('message', (message: Message) => {
-      const waiter = this.messageWaiter;
-      this.messageWaiter = undefined;
-      waiter?.(message);
-    });
     this.closed = new Promise((resolve) =>
       this.child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
         this.exited = true;
         this.exitInfo = { code, signal };
-        for (const waiter of this.markerWaiters) waiter.resolve();
-        this.markerWaiters = [];
         const waiter = this.messageWaiter;
         this.messageWaiter = undefined;
         waiter?.(undefined);
@@ -223,52 +213,47 @@ export class ExecutionEnvironment {
     return { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${how}` };
   }
 
-  /** The next message, once the output it marks has arrived too (or the process ended). */
+  /** The next message (it follows all the output of its phase), or none: the process ended. */
   private async nextMessage(): Promise<Message | undefined> {
     const message = await new Promise<Message | undefined>((resolve) => {
       if (this.exited) return resolve(undefined);
       this.messageWaiter = resolve;
     });
-    if (!message) {
-      await this.closed;
-      return undefined;
-    }
-    if (message.marked) {
-      const count = ++this.markersAwaited;
-      await new Promise<void>((resolve) => {
-        if (this.markers >= count || this.exited) return resolve();
-        this.markerWaiters.push({ count, resolve });
-      });
-    }
+    if (!message) await this.closed;
     return message;
   }
 
+  /** Calls `line` for each line of the stream; only a chunk's own text is searched for newlines. */
   private readLines(stream: NodeJS.ReadableStream | null) {
-    let buffered = '';
+    let partial = '';
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
-      buffered += chunk;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        this.line(buffered.slice(0, newline));
-        buffered = buffered.slice(newline + 1);
-        newline = buffered.indexOf('\n');
+      let start = 0;
+      for (let newline = chunk.indexOf('\n'); newline >= 0; newline = chunk.indexOf('\n', start)) {
+        this.line(partial + chunk.slice(start, newline));
+        partial = '';
+        start = newline + 1;
       }
+      partial += chunk.slice(start);
     });
     stream?.on('end', () => {
-      if (buffered) this.line(buffered);
-      buffered = '';
+      if (partial) this.line(partial);
+      partial = '';
     });
   }
 
   private line(line: string) {
-    if (line === END_OF_OUTPUT) {
-      this.markers += 1;
-      const ready = this.markerWaiters.filter((w) => this.markers >= w.count);
-      this.markerWaiters = this.markerWaiters.filter((w) => this.markers < w.count);
-      for (const waiter of ready) waiter.resolve();
-      return;
-    }
+    const end = line.indexOf(END_OF_OUTPUT);
+    const message = end >= 0 ? parseMessage(line.slice(end + END_OF_OUTPUT.length)) : undefined;
+    if (!message) return this.output(line);
+    // Output the function left without a final newline is a record of its own, as in Lambda.
+    if (end > 0) this.output(line.slice(0, end));
+    const waiter = this.messageWaiter;
+    this.messageWaiter = undefined;
+    waiter?.(message);
+  }
+
+  private output(line: string) {
     // V8's last words when the heap limit (from MemorySize) is reached. Their wording depends on
     // where the allocation failed: "… - JavaScript heap out of memory", "Fatal JavaScript out of
     // memory: Reached heap limit", "Fatal process out of memory: …".
@@ -276,5 +261,15 @@ export class ExecutionEnvironment {
       this.outOfMemory = true;
     }
     this.options.onOutput(line, this.requestId);
+  }
+}
+
+/** A phase's message; undefined for text that only looks like one (a function's own output). */
+function parseMessage(text: string): Message | undefined {
+  try {
+    const message = JSON.parse(text) as Partial<Message> | null;
+    return typeof message?.type === 'string' ? (message as Message) : undefined;
+  } catch {
+    return undefined;
   }
 }
