@@ -135,8 +135,10 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
 
   it('gives N concurrent requests N environments, and reuses them for sequential ones', async () => {
     const before = echoPool().coldStarts;
+    // Each request holds its environment for a second: long enough that, on a busy machine,
+    // none is free again before the last of the three arrives.
     const concurrent = await Promise.all(
-      Array.from({ length: 3 }, () => echo('/public/slow?ms=400')),
+      Array.from({ length: 3 }, () => echo('/public/slow?ms=1000')),
     );
     const pids = new Set(concurrent.map((r) => r.pid));
     expect(pids.size).toBe(3);
@@ -238,7 +240,8 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   });
 
   it('honours ReservedConcurrentExecutions: a request beyond it is throttled (500)', async () => {
-    const answers = await Promise.all([get('/limited?ms=500'), get('/limited?ms=500')]);
+    // The first holds the one environment for a second, however late the second arrives.
+    const answers = await Promise.all([get('/limited?ms=1000'), get('/limited?ms=1000')]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 500]);
     expect(logs.some((l) => l.includes('throttled'))).toBe(true);
   });
