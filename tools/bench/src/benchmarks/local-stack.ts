@@ -48,8 +48,8 @@ async function createItem(api: LocalApi, token: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-type Target = { url: string; headers: Record<string, string> };
-type Side = 'baseline' | 'localStack' | 'bareFunction' | 'emptyFunction';
+type Target = { url: string; headers: Record<string, string>; connections?: number };
+type Side = 'baseline' | 'localStack' | 'bareFunction' | 'emptyFunction' | 'baselineOneAtATime';
 type Round = LoadResult & { cpu?: CpuByProcess };
 
 /** Processes by their part in a request: the execution environments, DynamoDB Local. */
@@ -65,7 +65,7 @@ async function loadRounds(targets: Record<Side, Target>) {
   const sides = Object.keys(targets) as Side[];
   const load = async (which: Side, durationSeconds: number): Promise<Round> => {
     const { result, cpu } = await cpuByProcess(classify, () =>
-      runAutocannon({ ...targets[which], connections: CONNECTIONS, durationSeconds }),
+      runAutocannon({ connections: CONNECTIONS, ...targets[which], durationSeconds }),
     );
     return { ...result, ...(cpu ? { cpu } : {}) };
   };
@@ -76,7 +76,7 @@ async function loadRounds(targets: Record<Side, Target>) {
     Round[]
   >;
   for (let round = 1; round <= ROUNDS; round++) {
-    status(`round ${round}/${ROUNDS}: ${ROUND_SECONDS} s each, ${CONNECTIONS} connections`);
+    status(`round ${round}/${ROUNDS}: ${ROUND_SECONDS} s each`);
     for (const side of sides) rounds[side].push(await load(side, ROUND_SECONDS));
   }
   for (const side of sides) rounds[side].forEach((r) => assertAllOk(r, side));
@@ -211,6 +211,9 @@ async function measure(
       url: `${apis.emptyFunction.url}/items/${id}`,
       headers: { authorization: `Bearer ${emptyToken}` },
     },
+    // The plain server answering one request at a time, as each execution environment does:
+    // what the same work costs a process that waits between requests.
+    baselineOneAtATime: { url: `${baselineUrl}/items/${id}`, headers: {}, connections: 1 },
   });
   const med = (side: Round[], f: (r: Round) => number) => median(side.map(f));
   const fmt = (n: number) => n.toLocaleString('en-US');
@@ -219,6 +222,7 @@ async function measure(
     localStack: cpuPerRequest(rounds.localStack),
     bareFunction: cpuPerRequest(rounds.bareFunction),
     emptyFunction: cpuPerRequest(rounds.emptyFunction),
+    baselineOneAtATime: cpuPerRequest(rounds.baselineOneAtATime),
   };
   const details = cpuTable(cpu);
   /** Requests per second of `side` against the plain server's, as an informational row. */
@@ -267,7 +271,9 @@ async function measure(
       ),
     ],
     ...(details
-      ? { details: `Where the CPU goes (median over the rounds, from /proc):\n${details}` }
+      ? {
+          details: `Where the CPU goes (median over the rounds, from /proc; baselineOneAtATime is the plain server at one connection, one request at a time as an execution environment serves them):\n${details}`,
+        }
       : {}),
     raw: { connections: CONNECTIONS, roundSeconds: ROUND_SECONDS, throttle, rounds, cpu },
   };
