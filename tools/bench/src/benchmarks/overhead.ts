@@ -41,20 +41,23 @@ async function setUp() {
   await repo.create('bench-user', item);
   // The access log line and EMF records are still built; only the stdout write is dropped
   // (support/drop-stdout.ts).
-  const full = createItemsHandler({
-    ...createObservability({
-      logLevel: 'info',
-      serviceName: 'items-api',
-      metricsNamespace: 'ItemsApi/bench',
-      tracingEnabled: false,
-      metricsDisabled: false,
-    }),
-    repo,
-    cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
-    clock: () => new Date(),
-    ids: ulid,
-    idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
-  });
+  const itemsHandler = (logLevel: 'info' | 'warn'): Handler => {
+    const handler = createItemsHandler({
+      ...createObservability({
+        logLevel,
+        serviceName: 'items-api',
+        metricsNamespace: 'ItemsApi/bench',
+        tracingEnabled: false,
+        metricsDisabled: false,
+      }),
+      repo,
+      cursors: new CursorCodec('bench-cursor-secret-bench-cursor-secret'),
+      clock: () => new Date(),
+      ids: ulid,
+      idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
+    });
+    return (event) => withStdoutDropped(() => handler(event, benchContext));
+  };
   // The same read and the same JSON, without middy, ts-rest, validation or problem mapping.
   const raw: Handler = async (event) => {
     const found = await repo.get(
@@ -68,8 +71,14 @@ async function setUp() {
       body: JSON.stringify(found),
     } as { statusCode: number; body: string };
   };
-  const fullHandler: Handler = (event) => withStdoutDropped(() => full(event, benchContext));
-  return { full: fullHandler, raw, event: getItemEvent('bench-user', item.id), item };
+  return {
+    full: itemsHandler('info'),
+    // The same handler where Powertools Logger writes no access line: what that line costs.
+    warn: itemsHandler('warn'),
+    raw,
+    event: getItemEvent('bench-user', item.id),
+    item,
+  };
 }
 
 async function assertSameAnswer(handlers: Handler[], event: unknown, item: unknown) {
@@ -85,18 +94,20 @@ export const overheadBenchmark: Benchmark = {
   name: 'overhead',
   title: 'In-process overhead',
   async run() {
-    const { full, raw, event, item } = await setUp();
-    await assertSameAnswer([full, raw], event, item);
-    await microsecondsPerRequest(full, event, WARMUP_ITERATIONS);
-    await microsecondsPerRequest(raw, event, WARMUP_ITERATIONS);
+    const { full, warn, raw, event, item } = await setUp();
+    await assertSameAnswer([full, warn, raw], event, item);
+    for (const handler of [full, warn, raw]) {
+      await microsecondsPerRequest(handler, event, WARMUP_ITERATIONS);
+    }
     type Round = Awaited<ReturnType<typeof microsecondsPerRequest>>;
-    const rounds = { full: [] as Round[], raw: [] as Round[] };
-    // Alternating rounds: drift (GC, CPU frequency) hits both sides alike.
+    const rounds = { full: [] as Round[], warn: [] as Round[], raw: [] as Round[] };
+    // Alternating rounds: drift (GC, CPU frequency) hits every side alike.
     for (let round = 0; round < ROUNDS; round++) {
       rounds.full.push(await microsecondsPerRequest(full, event, ITERATIONS_PER_ROUND));
+      rounds.warn.push(await microsecondsPerRequest(warn, event, ITERATIONS_PER_ROUND));
       rounds.raw.push(await microsecondsPerRequest(raw, event, ITERATIONS_PER_ROUND));
     }
-    await assertSameAnswer([full, raw], event, item);
+    await assertSameAnswer([full, warn, raw], event, item);
     const us = (value: number) => ({ value, unit: 'µs' });
     return {
       figures: [
@@ -107,6 +118,13 @@ export const overheadBenchmark: Benchmark = {
           baseline: us(median(rounds.raw.map((r) => r.cpu))),
           goal: { op: '<=', limit: 30 },
           note: `GET /items/{id}, InMemoryItemRepository; median of ${ROUNDS} rounds × ${ITERATIONS_PER_ROUND.toLocaleString('en-US')} sequential requests after ${WARMUP_ITERATIONS.toLocaleString('en-US')} warm-up each; full handler vs a raw handler returning the same JSON; CPU µs (wall: ${median(rounds.full.map((r) => r.wall)).toFixed(1)} vs ${median(rounds.raw.map((r) => r.wall)).toFixed(2)} µs)`,
+        }),
+        differenceFigure({
+          id: 'overhead-log-level-warn',
+          label: '   same handler, log level WARN',
+          measured: us(median(rounds.warn.map((r) => r.cpu))),
+          baseline: us(median(rounds.raw.map((r) => r.cpu))),
+          note: 'the same handler with Powertools Logger at WARN: no access line is written (the EMF records still are); the difference from the row above is what the access line costs',
         }),
       ],
       raw: {
