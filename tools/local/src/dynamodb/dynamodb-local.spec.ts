@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { startDynamoDbLocal } from './dynamodb-local';
+import { onFreePort, PortTakenError, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortFree, freePort } from './free-port';
 
 const accepts = (port: number, host = '127.0.0.1') =>
@@ -54,6 +54,45 @@ describe('DynamoDB Local', () => {
     } finally {
       await db.stop();
     }
+  });
+
+  it('ends with that message, not a hang, when its port is taken after the check', async () => {
+    const port = await freePort();
+    // Taken once the port check has passed, long before the JVM is up to bind it.
+    const blocker = createServer((socket) => socket.destroy());
+    const taken = new Promise<void>((resolve) =>
+      setTimeout(() => blocker.listen(port, '127.0.0.1', resolve), 300),
+    );
+    try {
+      // Not "did not start within 60 s": the JVM ends on a failed start, and says why.
+      await expect(startDynamoDbLocal({ inMemory: true, port })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is already in use`,
+      );
+    } finally {
+      await taken;
+      blocker.close();
+    }
+  });
+
+  it('starts on another free port when the one it chose is taken before it binds', async () => {
+    const tried: number[] = [];
+    const result = await onFreePort(async (port) => {
+      tried.push(port);
+      if (tried.length < 3) throw new PortTakenError(`port ${port} taken`);
+      return port;
+    });
+    expect(tried).toHaveLength(3);
+    expect(result).toBe(tried[2]);
+    await expect(
+      onFreePort(async () => {
+        throw new PortTakenError('taken every time');
+      }),
+    ).rejects.toThrow('taken every time');
+    await expect(
+      onFreePort(async () => {
+        throw new Error('another failure');
+      }),
+    ).rejects.toThrow('another failure');
   });
 
   it('leaves no java behind when its parent process is killed with SIGKILL', async () => {

@@ -28,6 +28,26 @@ class DynamoDbLocalError extends Error {
   override name = 'DynamoDbLocalError';
 }
 
+/** The port was free when chosen and taken before DynamoDB Local could listen on it. */
+export class PortTakenError extends DynamoDbLocalError {
+  override name = 'PortTakenError';
+}
+
+/**
+ * `start` on a port the OS hands out, then on another while the port turns out taken: a port is
+ * free when the OS hands it out, and another process can take it before the JVM binds it (a
+ * client's outgoing connection draws its local port from the same range).
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+}
+
 /** AWS's own DynamoDB Local, as shipped (jar + native libs) in the amplify-dynamodb-simulator package. */
 function emulatorDir(): string {
   return join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
@@ -99,6 +119,17 @@ async function loopbackLauncher(emulator: string): Promise<string> {
   return classes;
 }
 
+/** DynamoDB Local answers a bare GET with 400 and a request id: no other server on the port. */
+async function answersAsDynamoDb(endpoint: string): Promise<boolean> {
+  try {
+    const response = await fetch(endpoint, { signal: AbortSignal.timeout(2_000) });
+    await response.body?.cancel();
+    return response.headers.has('x-amzn-requestid');
+  } catch {
+    return false;
+  }
+}
+
 async function waitUntilServing(
   endpoint: string,
   child: ChildProcess,
@@ -107,16 +138,17 @@ async function waitUntilServing(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
+      const text = output().trim();
+      if (/BindException|Address already in use/.test(text)) {
+        throw new PortTakenError(
+          `DynamoDB Local cannot start: port ${new URL(endpoint).port} on 127.0.0.1 is already in use`,
+        );
+      }
       throw new DynamoDbLocalError(
-        `DynamoDB Local exited with code ${child.exitCode}: ${output().trim().slice(-500)}`,
+        `DynamoDB Local exited with code ${child.exitCode}: ${text.slice(-500)}`,
       );
     }
-    // Any HTTP answer (400 for a bare GET) means the server is up.
-    const up = await fetch(endpoint).then(
-      () => true,
-      () => false,
-    );
-    if (up) return;
+    if (await answersAsDynamoDb(endpoint)) return;
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   throw new DynamoDbLocalError(
@@ -124,14 +156,15 @@ async function waitUntilServing(
   );
 }
 
-export async function startDynamoDbLocal(
-  options: DynamoDbLocalOptions = {},
-): Promise<DynamoDbLocal> {
-  const port = options.port ?? (await freePort());
+export function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  return options.port === undefined
+    ? onFreePort((port) => startOnPort(port, options))
+    : startOnPort(options.port, options);
+}
+
+async function startOnPort(port: number, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   await assertPortFree(port).catch((error: Error) => {
-    throw new DynamoDbLocalError(
-      `DynamoDB Local cannot start: ${error.message} (pick another with --dynamodb-port)`,
-    );
+    throw new PortTakenError(`DynamoDB Local cannot start: ${error.message}`);
   });
   const dir = emulatorDir();
   const dataDir = resolve(options.dataDir ?? '.local-data/dynamodb');
