@@ -5,7 +5,6 @@ export {
   type DynamoDbLocalOptions,
 } from './dynamodb/dynamodb-local';
 export { ensureTable } from './dynamodb/ensure-table';
-export { freePort } from './dynamodb/free-port';
 export { readGatewayConfig } from './template/read-gateway-config';
 export type { GatewayConfig } from './template/gateway-config';
 export type { SignOptions } from './auth/dev-issuer';
