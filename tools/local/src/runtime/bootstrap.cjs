@@ -5,7 +5,7 @@
 // IPC channel; the result follows the invocation's output on stdout, in the line that ends it. Plain CommonJS so it starts on bare Node, without a compiler.
 'use strict';
 
-const { existsSync, readFileSync } = require('node:fs');
+const { existsSync, readFileSync, writeSync } = require('node:fs');
 const { dirname, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { format } = require('node:util');
@@ -38,6 +38,15 @@ let currentRequestId = undefined;
 const writeStdout = process.stdout.write.bind(process.stdout);
 process.stderr.write = writeStdout;
 
+/**
+ * The runtime's own writes (console records, the end of each phase): through stdout, or straight
+ * to its file descriptor once a function has ended the stream. Lambda's runtime writes console
+ * records to a descriptor of its own and returns results over its API, so a function ending
+ * `process.stdout` loses neither there.
+ */
+const writeOutput = (text) =>
+  process.stdout.writableEnded || process.stdout.destroyed ? writeSync(1, text) : writeStdout(text);
+
 /** console.* as Lambda patches it: one record per call, tab-separated text or a JSON object. */
 function patchConsole() {
   const write =
@@ -48,11 +57,11 @@ function patchConsole() {
       const text = format(message, ...params);
       if (logFormat === 'JSON') {
         const record = { timestamp, level, requestId: currentRequestId, message: text };
-        process.stdout.write(`${JSON.stringify(record)}\n`);
+        writeOutput(`${JSON.stringify(record)}\n`);
       } else {
         // Newlines become \r so that a multi-line message stays one record, as Lambda writes it.
         const line = [timestamp, currentRequestId ?? 'undefined', level, text].join('\t');
-        process.stdout.write(`${line.replace(/\n/g, '\r')}\n`);
+        writeOutput(`${line.replace(/\n/g, '\r')}\n`);
       }
     };
   console.trace = write('TRACE');
@@ -156,7 +165,7 @@ const usedMemoryMb = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
 
 function finish(phase) {
   currentRequestId = undefined;
-  writeStdout(`${END_OF_OUTPUT}${JSON.stringify({ ...phase, cpuMs: cpuMs() })}\n`);
+  writeOutput(`${END_OF_OUTPUT}${JSON.stringify({ ...phase, cpuMs: cpuMs() })}\n`);
 }
 
 async function main() {
@@ -175,6 +184,7 @@ async function main() {
   const crash = (errorType) => (reason) => {
     const record = { ...errorRecord(reason), errorType };
     console.error(`${errorType} ${JSON.stringify(record)}`);
+    if (process.stdout.writableEnded || process.stdout.destroyed) process.exit(128);
     process.stdout.write('', () => process.exit(128));
   };
   process.on('unhandledRejection', crash('Runtime.UnhandledPromiseRejection'));

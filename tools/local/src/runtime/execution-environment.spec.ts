@@ -79,6 +79,19 @@ describe('ExecutionEnvironment', () => {
     expect(output.join('\n')).toContain('end-of-invocation');
   });
 
+  // Lambda's runtime writes console records to a descriptor of its own and returns the result over
+  // its API: a function ending process.stdout loses neither.
+  it('answers, and keeps console output, after a function ends process.stdout', async () => {
+    const invocation = await invokeOnce(
+      "exports.handler = async () => { console.log('before'); process.stdout.end(); console.log('after'); return 4; };",
+    );
+    expect(invocation).toMatchObject({ status: 'success', json: '4' });
+    expect(output.map((line) => line.split('\t').slice(2).join('\t'))).toEqual([
+      'INFO\tbefore',
+      'INFO\tafter',
+    ]);
+  });
+
   it('carries a result of several megabytes whole (Lambda allows 6 MB)', async () => {
     const invocation = await invokeOnce(
       "exports.handler = async () => ({ body: 'x'.repeat(5 * 1024 * 1024) });",
