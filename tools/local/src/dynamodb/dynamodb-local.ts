@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { assertPortFree, freePort } from './free-port';
+import { assertPortFree, freePort, portInUse } from './free-port';
 
 export type DynamoDbLocalOptions = {
   /** Default: a free port. */
@@ -131,6 +131,7 @@ async function answersAsDynamoDb(endpoint: string): Promise<boolean> {
 }
 
 async function waitUntilServing(
+  port: number,
   endpoint: string,
   child: ChildProcess,
   output: () => string,
@@ -140,9 +141,7 @@ async function waitUntilServing(
     if (child.exitCode !== null) {
       const text = output().trim();
       if (/BindException|Address already in use/.test(text)) {
-        throw new PortTakenError(
-          `DynamoDB Local cannot start: port ${new URL(endpoint).port} on 127.0.0.1 is already in use`,
-        );
+        throw new PortTakenError(`DynamoDB Local cannot start: ${portInUse(port)}`);
       }
       throw new DynamoDbLocalError(
         `DynamoDB Local exited with code ${child.exitCode}: ${text.slice(-500)}`,
@@ -163,8 +162,9 @@ export function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<
 }
 
 async function startOnPort(port: number, options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
-  await assertPortFree(port).catch((error: Error) => {
-    throw new PortTakenError(`DynamoDB Local cannot start: ${error.message}`);
+  await assertPortFree(port).catch((error: NodeJS.ErrnoException) => {
+    const Failure = error.code === 'EADDRINUSE' ? PortTakenError : DynamoDbLocalError;
+    throw new Failure(`DynamoDB Local cannot start: ${error.message}`);
   });
   const dir = emulatorDir();
   const dataDir = resolve(options.dataDir ?? '.local-data/dynamodb');
@@ -199,7 +199,7 @@ async function startOnPort(port: number, options: DynamoDbLocalOptions): Promise
     });
   const endpoint = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilServing(endpoint, child, () => output);
+    await waitUntilServing(port, endpoint, child, () => output);
   } catch (error) {
     await stop();
     throw error;

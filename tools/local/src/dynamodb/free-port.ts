@@ -1,13 +1,20 @@
 import { createServer } from 'node:net';
 
-/** Resolves when `port` can be bound on `host`, rejects with a one-line reason when it is taken. */
+export const portInUse = (port: number, host = '127.0.0.1') =>
+  `port ${port} on ${host} is already in use`;
+
+/**
+ * Resolves when `port` can be bound on `host`, rejects with a one-line reason when it is taken
+ * (the error keeps the system's `code`, `EADDRINUSE`).
+ */
 export function assertPortFree(port: number, host = '127.0.0.1'): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new Error(
-          error.code === 'EADDRINUSE' ? `port ${port} on ${host} is already in use` : error.message,
+        Object.assign(
+          new Error(error.code === 'EADDRINUSE' ? portInUse(port, host) : error.message),
+          { code: error.code },
         ),
       ),
     );

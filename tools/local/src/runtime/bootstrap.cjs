@@ -2,7 +2,8 @@
 // execution-environment.ts with the environment Lambda sets. Like Lambda's Node.js runtime
 // (aws/aws-lambda-nodejs-runtime-interface-client, src/UserFunction.js and src/LogPatch.js) it
 // loads the handler once (init), then runs one invocation at a time. The event arrives over the
-// IPC channel; the result follows the invocation's output on stdout, in the line that ends it. Plain CommonJS so it starts on bare Node, without a compiler.
+// IPC channel; the result follows the invocation's output on stdout, in the line that ends it.
+// Plain CommonJS so it starts on bare Node, without a compiler.
 'use strict';
 
 const { existsSync, readFileSync, writeSync } = require('node:fs');
@@ -44,8 +45,8 @@ process.stderr.write = writeStdout;
  * records to a descriptor of its own and returns results over its API, so a function ending
  * `process.stdout` loses neither there.
  */
-const writeOutput = (text) =>
-  process.stdout.writableEnded || process.stdout.destroyed ? writeSync(1, text) : writeStdout(text);
+const stdoutEnded = () => process.stdout.writableEnded || process.stdout.destroyed;
+const writeOutput = (text) => (stdoutEnded() ? writeSync(1, text) : writeStdout(text));
 
 /** console.* as Lambda patches it: one record per call, tab-separated text or a JSON object. */
 function patchConsole() {
@@ -184,7 +185,7 @@ async function main() {
   const crash = (errorType) => (reason) => {
     const record = { ...errorRecord(reason), errorType };
     console.error(`${errorType} ${JSON.stringify(record)}`);
-    if (process.stdout.writableEnded || process.stdout.destroyed) process.exit(128);
+    if (stdoutEnded()) process.exit(128);
     process.stdout.write('', () => process.exit(128));
   };
   process.on('unhandledRejection', crash('Runtime.UnhandledPromiseRejection'));
