@@ -54,12 +54,23 @@ export type CheckedRequest = { route: ContractRoute; body: unknown };
  */
 const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
 
+/** Tab, LF, CR or space: the only characters the trim removes, so most values skip it. */
+const isHttpWhitespace = (code: number) =>
+  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+
+const trimmed = (value: string) =>
+  isHttpWhitespace(value.charCodeAt(0)) || isHttpWhitespace(value.charCodeAt(value.length - 1))
+    ? value.replace(HTTP_WHITESPACE, '')
+    : value;
+
 function requestHeaders(event: APIGatewayProxyEventV2): Record<string, string> {
   const headers: Record<string, string> = {};
   if (event.cookies?.length) headers['cookie'] = event.cookies.join('; ');
-  for (const [name, value] of Object.entries(event.headers ?? {})) {
+  const received = event.headers ?? {};
+  for (const name in received) {
+    const value = received[name];
     const key = name.toLowerCase();
-    if (value) headers[key] = value.replace(HTTP_WHITESPACE, '');
+    if (value) headers[key] = trimmed(value);
     else delete headers[key];
   }
   return headers;
@@ -87,7 +98,9 @@ function pathParams(
   rawPath: string,
 ): Record<string, string> {
   const match = pattern.exec(rawPath);
-  return Object.fromEntries(names.map((name, i) => [name, match?.[i + 1] ?? '']));
+  const params: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) params[names[i] as string] = match?.[i + 1] ?? '';
+  return params;
 }
 
 type Validated = { success: true; data: unknown } | { success: false; error: ZodError };
@@ -109,10 +122,18 @@ function validate(
     query: checkZodSchema(input.query, schemas.query),
     body: checkZodSchema(input.body, 'body' in schemas ? schemas.body : null),
   } as Record<'params' | 'headers' | 'query' | 'body', Validated>;
-  const errors = Object.entries(results).flatMap(([where, result]) =>
-    result.success ? [] : toFieldErrors(where, result.error),
-  );
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (
+    !results.params.success ||
+    !results.headers.success ||
+    !results.query.success ||
+    !results.body.success
+  ) {
+    throw new ValidationError(
+      Object.entries(results).flatMap(([where, result]) =>
+        result.success ? [] : toFieldErrors(where, result.error),
+      ),
+    );
+  }
   return {
     params: (results.params as { data: unknown }).data,
     headers: (results.headers as { data: unknown }).data,

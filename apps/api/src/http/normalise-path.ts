@@ -13,8 +13,11 @@ const PLAIN_PATH = /^\/$|^(?:\/(?!\.{1,2}(?:\/|$))[A-Za-z0-9._~-]+)+\/?$/;
  * stricter choice, so that no client's URL library and this function can disagree on the route.
  */
 export function normalisePath(rawPath: string): string | undefined {
-  return PLAIN_PATH.test(rawPath) ? rawPath : parsedPath(rawPath);
+  return isPlainPath(rawPath) ? rawPath : parsedPath(rawPath);
 }
+
+/** Whether a path is plain: nothing in it to decode, encode or remove. */
+export const isPlainPath = (path: string) => PLAIN_PATH.test(path);
 
 /** `normalisePath` for any path, through a URL parser. */
 export function parsedPath(rawPath: string): string | undefined {

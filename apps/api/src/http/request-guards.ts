@@ -17,7 +17,7 @@ import {
 import { noteOperation } from '../observability/request-scope';
 import type { CheckedRequest } from './contract-router';
 import { requestedMethod } from './head-requests';
-import { normalisePath } from './normalise-path';
+import { isPlainPath, normalisePath } from './normalise-path';
 import { ownerOf } from './owner';
 import { matchRoute } from './route-table';
 
@@ -56,6 +56,7 @@ const queryName = (pair: string) => {
  * dropped here (`_=123` cache busters), before the query is validated.
  */
 function dropUndeclaredQuery(event: APIGatewayProxyEventV2, route: AppRoute): void {
+  if (!event.rawQueryString && !event.queryStringParameters) return;
   const declared = declaredQuery(route);
   event.rawQueryString = (event.rawQueryString ?? '')
     .split('&')
@@ -124,7 +125,8 @@ function routeOf(event: APIGatewayProxyEventV2): ContractRoute {
  * again, so the path is a URI reference once more (the problem's `instance`, the access log) and
  * a path parameter is the one segment it was, even holding a `/`-free `#`, `?` or space.
  */
-const reencodedPath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+const reencodedPath = (path: string) =>
+  isPlainPath(path) ? path : path.split('/').map(encodeURIComponent).join('/');
 
 /**
  * Answers what must not reach a route, in the gateway's order: unknown path (404), wrong

@@ -20,9 +20,49 @@ type Unit = 'Count' | 'Milliseconds';
  * `ColdStart` metric with dimensions service and function_name), without its per-record
  * machinery: that cost about 8 µs a request in the overhead benchmark, a quarter of its goal.
  */
+/**
+ * One kind of record: its namespace, dimension set, metric definitions and dimension values,
+ * serialised once. A request writes the same few kinds over and over; only the timestamp and
+ * the values change.
+ */
+export class RecordKind {
+  /** Each value's `,"Name":`, in the order of the units the kind was made with. */
+  private readonly names: string[];
+  private readonly head: string;
+
+  constructor(
+    options: { namespace: string; serviceName: string },
+    dimensions: Record<string, string>,
+    units: Record<string, Unit>,
+    private readonly write: (line: string) => void,
+  ) {
+    const dims = { [KitDimensions.service]: options.serviceName, ...dimensions };
+    const cloudWatchMetrics = [
+      {
+        Namespace: options.namespace,
+        Dimensions: [Object.keys(dims)],
+        Metrics: Object.entries(units).map(([name, unit]) => ({ Name: name, Unit: unit })),
+      },
+    ];
+    this.head = `"CloudWatchMetrics":${JSON.stringify(cloudWatchMetrics)}},${JSON.stringify(dims).slice(1, -1)}`;
+    this.names = Object.keys(units).map((name) => `,${JSON.stringify(name)}:`);
+  }
+
+  /** One record of this kind; `values` in the order of its units. */
+  publish(values: readonly number[]): void {
+    let members = '';
+    for (let i = 0; i < this.names.length; i++) {
+      const value = values[i] as number;
+      members += `${this.names[i]}${Number.isFinite(value) ? value : 'null'}`;
+    }
+    this.write(`{"_aws":{"Timestamp":${Date.now()},${this.head}${members}}`);
+  }
+}
+
 export class Metrics {
   private coldStart: boolean;
-  private readonly shapes = new Map<string, { head: string; names: string[] }>();
+  private readonly kinds = new Map<string, RecordKind>();
+  private readonly write: (line: string) => void;
 
   constructor(
     private readonly options: {
@@ -34,54 +74,36 @@ export class Metrics {
     // As Powertools: a cold start counts only for on-demand initialisation, which Lambda names in
     // AWS_LAMBDA_INITIALIZATION_TYPE (not for provisioned concurrency or SnapStart).
     this.coldStart = process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] === 'on-demand';
+    this.write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
+  }
+
+  /**
+   * The kind of record with these dimensions (service added) and metrics, made once: a caller
+   * writing many records of one kind keeps it.
+   */
+  kind(dimensions: Record<string, string>, units: Record<string, Unit>): RecordKind {
+    // Names and values are identifiers and units (none holds a NUL), so NUL separates them.
+    let key = '';
+    for (const name in dimensions) key += `${name}\0${dimensions[name]}\0`;
+    for (const name in units) key += `\0${name}\0${units[name]}`;
+    let kind = this.kinds.get(key);
+    if (!kind) {
+      kind = new RecordKind(this.options, dimensions, units, this.write);
+      this.kinds.set(key, kind);
+    }
+    return kind;
   }
 
   /** One record: `dimensions` (service added) and the metrics' values and units. */
   publish(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>): void {
-    const shape = this.shapeOf(dimensions, metrics);
-    let values = '';
-    let index = 0;
+    const units: Record<string, Unit> = {};
+    const values: number[] = [];
     for (const name in metrics) {
-      const value = (metrics[name] as [Unit, number])[1];
-      values += `${shape.names[index++]}${Number.isFinite(value) ? value : 'null'}`;
+      const [unit, value] = metrics[name] as [Unit, number];
+      units[name] = unit;
+      values.push(value);
     }
-    const line = `{"_aws":{"Timestamp":${Date.now()},${shape.head}${values}}`;
-    if (this.options.write) this.options.write(line);
-    else process.stdout.write(`${line}\n`);
-  }
-
-  /**
-   * The constant part of a record (namespace, dimension names, metric definitions, dimension
-   * values), serialised once per kind of record: a request writes the same few kinds over and
-   * over, and only the timestamp and the values change. `names` holds each value's
-   * `,"Name":`, in the order of `metrics`.
-   */
-  private shapeOf(dimensions: Record<string, string>, metrics: Record<string, [Unit, number]>) {
-    // Names and values are identifiers and units (none holds a NUL), so NUL separates them.
-    let key = '';
-    for (const name in dimensions) key += `${name}\0${dimensions[name]}\0`;
-    for (const name in metrics) key += `\0${name}\0${metrics[name]?.[0]}`;
-    let shape = this.shapes.get(key);
-    if (!shape) {
-      const dims = { [KitDimensions.service]: this.options.serviceName, ...dimensions };
-      const definitions = Object.entries(metrics).map(([name, [unit]]) => ({
-        Name: name,
-        Unit: unit,
-      }));
-      const cloudWatchMetrics = [
-        {
-          Namespace: this.options.namespace,
-          Dimensions: [Object.keys(dims)],
-          Metrics: definitions,
-        },
-      ];
-      shape = {
-        head: `"CloudWatchMetrics":${JSON.stringify(cloudWatchMetrics)}},${JSON.stringify(dims).slice(1, -1)}`,
-        names: Object.keys(metrics).map((name) => `,${JSON.stringify(name)}:`),
-      };
-      this.shapes.set(key, shape);
-    }
-    return shape;
+    this.kind(dimensions, units).publish(values);
   }
 
   /** `ColdStart` once, on the first invocation of an on-demand environment. */
@@ -116,36 +138,85 @@ const throttlingErrors = new Set([
 export const isThrottlingError = (name: string | undefined) =>
   name !== undefined && throttlingErrors.has(name);
 
-/** The request's metrics: one record per request, plus one for a problem answer. */
-export function publishRequestMetrics(metrics: Metrics, outcome: RequestOutcome): void {
-  const { operation, status, facts } = outcome;
-  const values: Record<string, ['Count' | 'Milliseconds', number]> = {
-    [KitMetrics.requests]: ['Count', 1],
-    [KitMetrics.latency]: ['Milliseconds', outcome.latencyMs],
-    [KitMetrics.clientErrors]: ['Count', status >= 400 && status < 500 ? 1 : 0],
-    [KitMetrics.serverErrors]: ['Count', status >= 500 ? 1 : 0],
-  };
-  if (conditionalOperations.includes(operation)) {
-    values[KitMetrics.preconditionFailed] = ['Count', status === 412 ? 1 : 0];
+type RequestMetric = {
+  name: string;
+  unit: Unit;
+  /** Whether an operation's record carries it (all do when absent). */
+  carriedBy?: (operation: string) => boolean;
+  value: (outcome: RequestOutcome) => number;
+};
+
+const dynamodbTotals = (facts: RequestFacts | undefined) => {
+  let retries = 0;
+  let throttles = 0;
+  for (const call of facts?.dynamodbCalls ?? []) {
+    retries += Math.max(0, call.attempts - 1);
+    throttles += call.throttles;
   }
-  if (idempotentOperations.includes(operation)) {
-    values[KitMetrics.idempotentReplays] = ['Count', facts?.idempotentReplay ? 1 : 0];
-  }
-  if (operation !== unmatchedOperation) {
-    let retries = 0;
-    let throttles = 0;
-    for (const call of facts?.dynamodbCalls ?? []) {
-      retries += Math.max(0, call.attempts - 1);
-      throttles += call.throttles;
+  return { retries, throttles };
+};
+
+/** A request record's metrics, in the order their values are written. */
+const requestMetrics: RequestMetric[] = [
+  { name: KitMetrics.requests, unit: 'Count', value: () => 1 },
+  { name: KitMetrics.latency, unit: 'Milliseconds', value: (o) => o.latencyMs },
+  {
+    name: KitMetrics.clientErrors,
+    unit: 'Count',
+    value: (o) => (o.status >= 400 && o.status < 500 ? 1 : 0),
+  },
+  { name: KitMetrics.serverErrors, unit: 'Count', value: (o) => (o.status >= 500 ? 1 : 0) },
+  {
+    name: KitMetrics.preconditionFailed,
+    unit: 'Count',
+    carriedBy: (operation) => conditionalOperations.includes(operation),
+    value: (o) => (o.status === 412 ? 1 : 0),
+  },
+  {
+    name: KitMetrics.idempotentReplays,
+    unit: 'Count',
+    carriedBy: (operation) => idempotentOperations.includes(operation),
+    value: (o) => (o.facts?.idempotentReplay ? 1 : 0),
+  },
+  {
+    name: KitMetrics.dynamodbRetries,
+    unit: 'Count',
+    carriedBy: (operation) => operation !== unmatchedOperation,
+    value: (o) => dynamodbTotals(o.facts).retries,
+  },
+  {
+    name: KitMetrics.dynamodbThrottles,
+    unit: 'Count',
+    carriedBy: (operation) => operation !== unmatchedOperation,
+    value: (o) => dynamodbTotals(o.facts).throttles,
+  },
+];
+
+/**
+ * The request's metrics: one record per request, plus one for a problem answer. Which metrics
+ * an operation's record carries, and the record's serialised kind, are worked out once per
+ * operation; a request only computes its values.
+ */
+export function requestMetricsPublisher(metrics: Metrics): (outcome: RequestOutcome) => void {
+  const records = new Map<string, { kind: RecordKind; carried: RequestMetric[] }>();
+  const recordOf = (operation: string) => {
+    let record = records.get(operation);
+    if (!record) {
+      const carried = requestMetrics.filter((m) => m.carriedBy?.(operation) ?? true);
+      const units = Object.fromEntries(carried.map((m) => [m.name, m.unit]));
+      record = { kind: metrics.kind({ [KitDimensions.operation]: operation }, units), carried };
+      records.set(operation, record);
     }
-    values[KitMetrics.dynamodbRetries] = ['Count', retries];
-    values[KitMetrics.dynamodbThrottles] = ['Count', throttles];
-  }
-  metrics.publish({ [KitDimensions.operation]: operation }, values);
-  if (outcome.problem) {
-    metrics.publish(
-      { [KitDimensions.problem]: outcome.problem },
-      { [KitMetrics.problems]: ['Count', 1] },
-    );
-  }
+    return record;
+  };
+  return (outcome) => {
+    const { kind, carried } = recordOf(outcome.operation);
+    kind.publish(carried.map((m) => m.value(outcome)));
+    if (outcome.problem) {
+      metrics.publish(
+        { [KitDimensions.problem]: outcome.problem },
+        { [KitMetrics.problems]: ['Count', 1] },
+      );
+    }
+  };
 }

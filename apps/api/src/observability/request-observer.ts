@@ -2,7 +2,7 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from './logger';
 import { unmatchedOperation } from '@items-api/stack-contract';
-import { publishRequestMetrics, type Metrics } from './metrics';
+import { requestMetricsPublisher, type Metrics } from './metrics';
 import { currentRequest } from './request-scope';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
@@ -24,6 +24,7 @@ const subOf = (event: APIGatewayProxyEventV2) => {
  */
 export function observeRequests({ logger, metrics }: { logger: Logger; metrics?: Metrics }) {
   const started = new WeakMap<object, number>();
+  const publishMetrics = metrics ? requestMetricsPublisher(metrics) : undefined;
   const done = (request: MiddyRequest) => {
     const { event, response } = request;
     const status = response?.statusCode ?? 500;
@@ -60,7 +61,7 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics?:
           }
         : {}),
     });
-    if (metrics) publishRequestMetrics(metrics, { operation, status, latencyMs, problem, facts });
+    publishMetrics?.({ operation, status, latencyMs, problem, facts });
   };
   const middleware: Middleware = {
     before: ({ event, context }) => {
