@@ -11,5 +11,6 @@ export type { SignOptions } from './auth/dev-issuer';
 export { ExecutionEnvironment, type Invocation } from './runtime/execution-environment';
 export { lambdaEnvironment, LOCAL_ACCOUNT } from './runtime/lambda-environment';
 export { readFunctions, type LambdaFunction } from './template/read-functions';
+export { createFunctionRuntime, type FunctionRuntime } from './server/integrations';
 export { synthesizeItemsStack } from './server/synthesize-items-stack';
 export { apiBuildOptions, buildItemsBundles, itemsBundleDirs } from './server/items-bundles';

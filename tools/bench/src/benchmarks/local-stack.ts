@@ -1,12 +1,19 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ItemKeys } from '@items-api/api';
 import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
-import { startLocalApi, type LocalApi, type LocalApiOptions } from '@items-api/local';
+import {
+  readFunctions,
+  startLocalApi,
+  type LambdaFunction,
+  type LocalApi,
+  type LocalApiOptions,
+} from '@items-api/local';
 import { ItemsFunctionEnv } from '@items-api/stack-contract';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildBaselineBundle } from '../baseline/build-baseline';
+import { startEnvironmentServer } from '../baseline/environment-server';
 import { startGetItemServer } from '../baseline/get-item-server';
 import { ratioFigure } from '../report/figure';
 import { median } from '../stats/percentile';
@@ -49,7 +56,13 @@ async function createItem(api: LocalApi, token: string): Promise<string> {
 }
 
 type Target = { url: string; headers: Record<string, string>; connections?: number };
-type Side = 'baseline' | 'localStack' | 'bareFunction' | 'emptyFunction' | 'baselineOneAtATime';
+type Side =
+  | 'baseline'
+  | 'localStack'
+  | 'bareFunction'
+  | 'emptyFunction'
+  | 'plainServer'
+  | 'plainServerOneAtATime';
 type Round = LoadResult & { cpu?: CpuByProcess };
 
 /** Processes by their part in a request: the execution environments, DynamoDB Local. */
@@ -148,18 +161,30 @@ function templateRunning(code: { dir: string; handler: string }) {
   const template = synthesizeTemplate({ stage: 'dev', overrides: { throttle } }) as {
     Resources: Record<string, Resource>;
   };
-  const items = Object.values(template.Resources).find(
-    (r) =>
-      r.Type === 'AWS::Lambda::Function' &&
-      ItemsFunctionEnv.serviceName in
-        ((r.Properties['Environment'] as { Variables?: object } | undefined)?.Variables ?? {}),
-  );
-  if (!items) throw new Error('local stack: the template has no items function');
+  const items = template.Resources[itemsFunctionId(template)] as Resource;
   items.Properties['Code'] = { S3Bucket: 'bench', S3Key: 'function.zip' };
   items.Properties['Handler'] = code.handler;
   // An absolute asset path, as `cdk synth` writes with staging disabled.
   items.Metadata = { 'aws:asset:path': code.dir, 'aws:asset:property': 'Code' };
   return template as Record<string, unknown>;
+}
+
+/** The items function's logical id: the function whose variables name the Powertools service. */
+function itemsFunctionId(template: { Resources: Record<string, Resource> }): string {
+  const found = Object.entries(template.Resources).find(
+    ([, r]) =>
+      r.Type === 'AWS::Lambda::Function' &&
+      ItemsFunctionEnv.serviceName in
+        ((r.Properties['Environment'] as { Variables?: object } | undefined)?.Variables ?? {}),
+  );
+  if (!found) throw new Error('local stack: the template has no items function');
+  return found[0];
+}
+
+/** The items function of `template` as the local runtime reads it. */
+function itemsFunctionOf(template: Record<string, unknown>): LambdaFunction {
+  const id = itemsFunctionId(template as { Resources: Record<string, Resource> });
+  return readFunctions(template, { only: new Set([id]) })[id] as LambdaFunction;
 }
 
 /** A function that answers at once, calling nothing: what the local stack adds by itself. */
@@ -172,16 +197,19 @@ function emptyFunctionDir(): string {
   return dir;
 }
 
-async function measure(
-  apis: { localStack: LocalApi; bareFunction: LocalApi; emptyFunction: LocalApi },
-  baselineUrl: string,
-  dynamo: DynamoSession,
-): Promise<BenchmarkResult> {
-  const token = await apis.localStack.issueToken({ sub: OWNER });
-  const bareToken = await apis.bareFunction.issueToken({ sub: OWNER });
-  const emptyToken = await apis.emptyFunction.issueToken({ sub: OWNER });
-  const id = await createItem(apis.localStack, token);
-  // The bare function only reads: its item is written straight to its table.
+type Servers = {
+  apis: { localStack: LocalApi; bareFunction: LocalApi; emptyFunction: LocalApi };
+  /** The baseline function in execution environments behind plain node:http. */
+  environmentServerUrl: string;
+  /** The same GetCommand inside a plain node:http server's own process. */
+  plainServerUrl: string;
+};
+
+/** The item the GETs read, in every table a target reads from. */
+async function storeItem(servers: Servers, token: string, dynamo: DynamoSession) {
+  const id = await createItem(servers.apis.localStack, token);
+  // The baseline function only reads (in the environment server and in the bare-function
+  // stack, one table): its item is written straight to its table.
   const { name, description, tags } = sampleItem(id);
   await dynamo.documentClient.send(
     new PutCommand({
@@ -197,8 +225,17 @@ async function measure(
       },
     }),
   );
+  return id;
+}
+
+async function measure(servers: Servers, dynamo: DynamoSession): Promise<BenchmarkResult> {
+  const { apis } = servers;
+  const token = await apis.localStack.issueToken({ sub: OWNER });
+  const bareToken = await apis.bareFunction.issueToken({ sub: OWNER });
+  const emptyToken = await apis.emptyFunction.issueToken({ sub: OWNER });
+  const id = await storeItem(servers, token, dynamo);
   const rounds = await loadRounds({
-    baseline: { url: `${baselineUrl}/items/${id}`, headers: {} },
+    baseline: { url: `${servers.environmentServerUrl}/items/${id}`, headers: {} },
     localStack: {
       url: `${apis.localStack.url}/items/${id}`,
       headers: { authorization: `Bearer ${token}` },
@@ -211,27 +248,32 @@ async function measure(
       url: `${apis.emptyFunction.url}/items/${id}`,
       headers: { authorization: `Bearer ${emptyToken}` },
     },
+    plainServer: { url: `${servers.plainServerUrl}/items/${id}`, headers: {} },
     // The plain server answering one request at a time, as each execution environment does:
     // what the same work costs a process that waits between requests.
-    baselineOneAtATime: { url: `${baselineUrl}/items/${id}`, headers: {}, connections: 1 },
+    plainServerOneAtATime: {
+      url: `${servers.plainServerUrl}/items/${id}`,
+      headers: {},
+      connections: 1,
+    },
   });
   const med = (side: Round[], f: (r: Round) => number) => median(side.map(f));
   const fmt = (n: number) => n.toLocaleString('en-US');
-  const cpu = {
-    baseline: cpuPerRequest(rounds.baseline),
-    localStack: cpuPerRequest(rounds.localStack),
-    bareFunction: cpuPerRequest(rounds.bareFunction),
-    emptyFunction: cpuPerRequest(rounds.emptyFunction),
-    baselineOneAtATime: cpuPerRequest(rounds.baselineOneAtATime),
-  };
+  const cpu = Object.fromEntries(
+    (Object.keys(rounds) as Side[]).map((side) => [side, cpuPerRequest(rounds[side])]),
+  ) as Record<Side, Record<string, number> | undefined>;
   const details = cpuTable(cpu);
-  /** Requests per second of `side` against the plain server's, as an informational row. */
+  const requestsPerSecond = (side: Round[]) => ({
+    value: med(side, (r) => r.requestsPerSecond),
+    unit: 'req/s',
+  });
+  /** Requests per second of `side` against the baseline's, as an informational row. */
   const throughput = (id: string, label: string, side: Round[], note: string) =>
     ratioFigure({
       id,
       label,
-      measured: { value: med(side, (r) => r.requestsPerSecond), unit: 'req/s' },
-      baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
+      measured: requestsPerSecond(side),
+      baseline: requestsPerSecond(rounds.baseline),
       note,
     });
   return {
@@ -239,10 +281,10 @@ async function measure(
       ratioFigure({
         id: 'local-stack-throughput',
         label: '4. local stack: throughput',
-        measured: { value: med(rounds.localStack, (r) => r.requestsPerSecond), unit: 'req/s' },
-        baseline: { value: med(rounds.baseline, (r) => r.requestsPerSecond), unit: 'req/s' },
+        measured: requestsPerSecond(rounds.localStack),
+        baseline: requestsPerSecond(rounds.baseline),
         goal: { op: '>=', limit: 0.6 },
-        note: `GET /items/{id} over HTTP, autocannon with ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${ROUND_SECONDS} s rounds; startLocalApi (gateway emulator, JWT authorizer, the built bundle in execution environments) vs a plain node:http server doing the same GetCommand on the same DynamoDB Local; template: stage dev with its throttle overridden to rate ${fmt(throttle.rateLimit)}/burst ${fmt(throttle.burstLimit)} (default ${fmt(stageConfigs.dev.throttle.rateLimit)}/${fmt(stageConfigs.dev.throttle.burstLimit)})`,
+        note: `GET /items/{id} over HTTP, autocannon with ${CONNECTIONS} connections, median of ${ROUNDS} alternating ${ROUND_SECONDS} s rounds; startLocalApi (gateway emulator, JWT authorizer, the built bundle in execution environments) vs plain node:http handing each request to a GetCommand-only function in the same execution environments, on the same DynamoDB Local; template: stage dev with its throttle overridden to rate ${fmt(throttle.rateLimit)}/burst ${fmt(throttle.burstLimit)} (default ${fmt(stageConfigs.dev.throttle.rateLimit)}/${fmt(stageConfigs.dev.throttle.burstLimit)})`,
       }),
       ratioFigure({
         id: 'local-stack-p99',
@@ -261,7 +303,7 @@ async function measure(
         'local-stack-bare-function',
         '   same stack, one-GetCommand function',
         rounds.bareFunction,
-        'the same gateway, authorizer and execution environments running the baseline function (one GetCommand, no router, validation, logs or metrics) instead of the items handler: what the isolation costs by itself',
+        "the local stack's gateway and authorizer in front of the baseline's function instead of the items handler: what the gateway emulator adds",
       ),
       throughput(
         'local-stack-empty-function',
@@ -269,10 +311,17 @@ async function measure(
         rounds.emptyFunction,
         "the same gateway, authorizer and execution environments around a function that answers at once: the stack's own ceiling, with no DynamoDB round trip made one request at a time per environment",
       ),
+      ratioFigure({
+        id: 'local-stack-vs-one-process',
+        label: '   local stack ÷ GetCommand in one process',
+        measured: requestsPerSecond(rounds.localStack),
+        baseline: requestsPerSecond(rounds.plainServer),
+        note: "the local stack against a plain node:http server doing the GetCommand in its own process, its ten requests' DynamoDB calls overlapping in one event loop: what serving one request at a time per execution environment, as Lambda does, costs on this machine",
+      }),
     ],
     ...(details
       ? {
-          details: `Where the CPU goes (median over the rounds, from /proc; baselineOneAtATime is the plain server at one connection, one request at a time as an execution environment serves them):\n${details}`,
+          details: `Where the CPU goes (median over the rounds, from /proc; plainServer is the GetCommand inside a node:http server's process, plainServerOneAtATime the same at one connection, one request at a time as an execution environment serves them):\n${details}`,
         }
       : {}),
     raw: { connections: CONNECTIONS, roundSeconds: ROUND_SECONDS, throttle, rounds, cpu },
@@ -306,13 +355,29 @@ export const localStackBenchmark: Benchmark = {
         tableName: EMPTY_TABLE,
       });
       started.push(context.track(() => emptyFunction.stop()));
-      const baseline = await startGetItemServer({
+      const environmentServer = await startEnvironmentServer({
+        fn: itemsFunctionOf(
+          templateRunning({ dir: dirname(baselineBundle), handler: 'main.handler' }),
+        ),
+        tableName: BARE_TABLE,
+        dynamodbEndpoint: dynamo.endpoint,
+        owner: OWNER,
+      });
+      started.push(context.track(() => environmentServer.stop()));
+      const plainServer = await startGetItemServer({
         documentClient: dynamo.documentClient,
         tableName: TABLE,
         owner: OWNER,
       });
-      started.push(context.track(() => baseline.stop()));
-      return await measure({ localStack, bareFunction, emptyFunction }, baseline.url, dynamo);
+      started.push(context.track(() => plainServer.stop()));
+      return await measure(
+        {
+          apis: { localStack, bareFunction, emptyFunction },
+          environmentServerUrl: environmentServer.url,
+          plainServerUrl: plainServer.url,
+        },
+        dynamo,
+      );
     } finally {
       for (const stop of started.reverse()) await stop();
     }
