@@ -3,7 +3,7 @@ import { createFunctionRuntime, LOCAL_ACCOUNT, type LambdaFunction } from '@item
 import { ItemsFunctionEnv } from '@items-api/stack-contract';
 import { createRouteEvent } from '@items-api/test-events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './listen';
 
 /**
  * The local stack's throughput baseline: a plain node:http server handing each request to a
@@ -56,16 +56,5 @@ export async function startEnvironmentServer(options: {
     };
     response.writeHead(result.statusCode, result.headers).end(result.body ?? '');
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await runtime.stop();
-    },
-  };
+  return listenOnLoopback(server, () => runtime.stop());
 }
