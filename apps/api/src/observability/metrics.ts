@@ -10,17 +10,6 @@ import type { RequestFacts } from './request-scope';
 type Unit = 'Count' | 'Milliseconds';
 
 /**
- * CloudWatch embedded metric format (CloudWatch user guide, "Specification: Embedded metric
- * format"): one JSON object per line on stdout, `_aws.CloudWatchMetrics` naming the namespace,
- * the dimension set and each metric's unit, the values as top-level members. CloudWatch Logs
- * extracts the metrics; the function makes no API call. Written to process.stdout, not through
- * console.log, so Lambda's JSON log format cannot wrap the record.
- *
- * The records are what Powertools Metrics writes (same namespace and service variables, its
- * `ColdStart` metric with dimensions service and function_name), without its per-record
- * machinery: that cost about 8 µs a request in the overhead benchmark, a quarter of its goal.
- */
-/**
  * One kind of record: its namespace, dimension set, metric definitions and dimension values,
  * serialised once. A request writes the same few kinds over and over; only the timestamp and
  * the values change.
@@ -59,6 +48,17 @@ export class RecordKind {
   }
 }
 
+/**
+ * CloudWatch embedded metric format (CloudWatch user guide, "Specification: Embedded metric
+ * format"): one JSON object per line on stdout, `_aws.CloudWatchMetrics` naming the namespace,
+ * the dimension set and each metric's unit, the values as top-level members. CloudWatch Logs
+ * extracts the metrics; the function makes no API call. Written to process.stdout, not through
+ * console.log, so Lambda's JSON log format cannot wrap the record.
+ *
+ * The records are what Powertools Metrics writes (same namespace and service variables, its
+ * `ColdStart` metric with dimensions service and function_name), without its per-record
+ * machinery: that cost about 8 µs a request in the overhead benchmark, a quarter of its goal.
+ */
 export class Metrics {
   private coldStart: boolean;
   private readonly kinds = new Map<string, RecordKind>();
