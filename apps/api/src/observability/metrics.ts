@@ -143,10 +143,12 @@ type RequestMetric = {
   unit: Unit;
   /** Whether an operation's record carries it (all do when absent). */
   carriedBy?: (operation: string) => boolean;
-  value: (outcome: RequestOutcome) => number;
+  value: (outcome: RequestOutcome, calls: DynamoTotals) => number;
 };
 
-const dynamodbTotals = (facts: RequestFacts | undefined) => {
+type DynamoTotals = { retries: number; throttles: number };
+
+const dynamodbTotals = (facts: RequestFacts | undefined): DynamoTotals => {
   let retries = 0;
   let throttles = 0;
   for (const call of facts?.dynamodbCalls ?? []) {
@@ -182,13 +184,13 @@ const requestMetrics: RequestMetric[] = [
     name: KitMetrics.dynamodbRetries,
     unit: 'Count',
     carriedBy: (operation) => operation !== unmatchedOperation,
-    value: (o) => dynamodbTotals(o.facts).retries,
+    value: (_o, calls) => calls.retries,
   },
   {
     name: KitMetrics.dynamodbThrottles,
     unit: 'Count',
     carriedBy: (operation) => operation !== unmatchedOperation,
-    value: (o) => dynamodbTotals(o.facts).throttles,
+    value: (_o, calls) => calls.throttles,
   },
 ];
 
@@ -211,7 +213,8 @@ export function requestMetricsPublisher(metrics: Metrics): (outcome: RequestOutc
   };
   return (outcome) => {
     const { kind, carried } = recordOf(outcome.operation);
-    kind.publish(carried.map((m) => m.value(outcome)));
+    const calls = dynamodbTotals(outcome.facts);
+    kind.publish(carried.map((m) => m.value(outcome, calls)));
     if (outcome.problem) {
       metrics.publish(
         { [KitDimensions.problem]: outcome.problem },

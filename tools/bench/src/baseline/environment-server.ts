@@ -3,6 +3,7 @@ import { createFunctionRuntime, LOCAL_ACCOUNT, type LambdaFunction } from '@item
 import { ItemsFunctionEnv } from '@items-api/stack-contract';
 import { createRouteEvent } from '@items-api/test-events';
 import { createServer, type Server } from 'node:http';
+import { requestedItemId } from './get-item-request';
 import { listenOnLoopback } from './listen';
 
 /**
@@ -37,13 +38,13 @@ export async function startEnvironmentServer(options: {
   const invoke = runtime.integrations[options.fn.logicalId];
   if (!invoke) throw new Error(`environment server: no integration for ${options.fn.logicalId}`);
   const server: Server = createServer(async (request, response) => {
-    const match = /^\/items\/([^/?]+)$/.exec(request.url ?? '');
-    if (request.method !== 'GET' || !match) {
+    const id = requestedItemId(request);
+    if (!id) {
       response.writeHead(404).end();
       return;
     }
     const outcome = await invoke(
-      createRouteEvent(itemsContract.getItem, { id: match[1] as string }, { sub: options.owner }),
+      createRouteEvent(itemsContract.getItem, { id }, { sub: options.owner }),
     );
     if (!outcome.ok) {
       response.writeHead(502).end();

@@ -1,6 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ItemKeys } from '@items-api/api';
 import { createServer, type Server } from 'node:http';
+import { requestedItemId } from './get-item-request';
 import { listenOnLoopback } from './listen';
 
 /**
@@ -13,8 +14,8 @@ export async function startGetItemServer(options: {
   owner: string;
 }): Promise<{ url: string; stop(): Promise<void> }> {
   const server: Server = createServer(async (request, response) => {
-    const match = /^\/items\/([^/?]+)$/.exec(request.url ?? '');
-    if (request.method !== 'GET' || !match) {
+    const id = requestedItemId(request);
+    if (!id) {
       response.writeHead(404).end();
       return;
     }
@@ -24,7 +25,7 @@ export async function startGetItemServer(options: {
           TableName: options.tableName,
           Key: {
             [ItemKeys.partitionKey]: ItemKeys.owner(options.owner),
-            [ItemKeys.sortKey]: ItemKeys.item(match[1]),
+            [ItemKeys.sortKey]: ItemKeys.item(id),
           },
           ConsistentRead: true,
         }),

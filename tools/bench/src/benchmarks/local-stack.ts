@@ -348,9 +348,14 @@ export const localStackBenchmark: Benchmark = {
       });
       started.push(context.track(() => localStack.stop()));
       const baselineBundle = await buildBaselineBundle(context.root);
+      // One template running the baseline's function: behind the gateway, and on its own.
+      const bareTemplate = templateRunning({
+        dir: dirname(baselineBundle),
+        handler: 'main.handler',
+      });
       const bareFunction = await startLocalApi({
         ...stackOptions(dynamo),
-        template: templateRunning({ dir: dirname(baselineBundle), handler: 'main.handler' }),
+        template: bareTemplate,
         tableName: BARE_TABLE,
       });
       started.push(context.track(() => bareFunction.stop()));
@@ -363,9 +368,7 @@ export const localStackBenchmark: Benchmark = {
       });
       started.push(context.track(() => emptyFunction.stop()));
       const environmentServer = await startEnvironmentServer({
-        fn: itemsFunctionOf(
-          templateRunning({ dir: dirname(baselineBundle), handler: 'main.handler' }),
-        ),
+        fn: itemsFunctionOf(bareTemplate),
         tableName: BARE_TABLE,
         dynamodbEndpoint: dynamo.endpoint,
         owner: OWNER,
