@@ -13,6 +13,7 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
   const allTags = [
     'type:contract',
     'type:stack-contract',
+    'type:http-api',
     'type:app',
     'type:web',
     'type:client',
@@ -25,6 +26,8 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
     allow: ['@items-api/contract/openapi.json', ...importableApps],
     depConstraints: [
       { sourceTag: 'type:contract', onlyDependOnLibsWithTags: [...testDoubles] },
+      // The model of API Gateway's HTTP API stands on its own: no API's contract in it.
+      { sourceTag: 'type:http-api', onlyDependOnLibsWithTags: [] },
       {
         sourceTag: 'type:stack-contract',
         onlyDependOnLibsWithTags: ['type:contract', ...testDoubles],
@@ -32,7 +35,12 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
       { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contract', ...testDoubles] },
       {
         sourceTag: 'type:app',
-        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract', ...testDoubles],
+        onlyDependOnLibsWithTags: [
+          'type:contract',
+          'type:stack-contract',
+          'type:http-api',
+          ...testDoubles,
+        ],
       },
       // The web app is a client of the API: the SDK, the contract and its runtime config.
       {
@@ -47,7 +55,7 @@ function moduleBoundaries(importableApps = [], { testing = false } = {}) {
       // Test doubles of what Lambda hands a function; shaped by the contract's routes.
       {
         sourceTag: 'type:testing',
-        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract'],
+        onlyDependOnLibsWithTags: ['type:contract', 'type:stack-contract', 'type:http-api'],
       },
       { sourceTag: 'type:tool', onlyDependOnLibsWithTags: allTags },
     ],

@@ -10,7 +10,7 @@ import { DependencyUnavailableError } from './errors';
 import { problemResponses } from './http/middleware';
 import { createContractRouter } from './http/contract-router';
 import { headRequests } from './http/head-requests';
-import { checkRequest } from './http/request-guards';
+import { decodeRequest } from './http/decode-request';
 import { observeRequests, runInRequestScope, type Observability } from './observability';
 import { createItem } from './routes/create-item';
 import { deleteItem } from './routes/delete-item';
@@ -32,8 +32,9 @@ export type ItemsHandler = (
  *   2. observeRequests     — correlation id; one access log line + metrics per request (after/onError)
  *   3. headRequests        — HEAD routed as GET, answered without the body
  *   4. problemResponses    — any error → problem+json (onError)
- * then the request checks route the request once (404/405/401/413/415/400 before any route runs)
- * and the contract router validates it against its contract route (400) and runs the route.
+ * then the request is decoded once (404/405/401/400/413/415 before any route runs), leaving the
+ * event as received, and the contract router validates it against its contract route (400) and
+ * runs the route.
  * Each invocation runs in its own request scope (what DynamoDB did, whether it was a replay).
  */
 export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): ItemsHandler {
@@ -60,6 +61,6 @@ export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): I
     .use(observeRequests({ logger, metrics }))
     .use(headRequests())
     .use(problemResponses(logger))
-    .handler((event) => routeRequest(event, checkRequest(event)));
+    .handler((event) => routeRequest(decodeRequest(event)));
   return (event, context) => runInRequestScope(() => handler(event, context));
 }

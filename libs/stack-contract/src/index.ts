@@ -21,4 +21,3 @@ export {
   RUNTIME_CONFIG_PATH,
   type WebRuntimeConfig,
 } from './web-runtime-config';
-export { gatewayTime, joinQueryParameters, routePathPattern } from './http-api-event';

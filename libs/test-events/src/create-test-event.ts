@@ -1,10 +1,13 @@
 import { allScopes, toRouteKey } from '@items-api/contract';
-import { gatewayTime, joinQueryParameters, routePathPattern } from '@items-api/stack-contract';
+import {
+  addForwardedHeaders,
+  buildEvent,
+  createRouteSelector,
+  traceHeader,
+  type ApiIdentity,
+  type HttpApiEvent,
+} from '@items-api/http-api';
 import type { AppRoute } from '@ts-rest/core';
-import type {
-  APIGatewayEventRequestContextJWTAuthorizer,
-  APIGatewayProxyEventV2,
-} from 'aws-lambda';
 
 /**
  * What a test says about the request; the rest is what API Gateway adds. Facts of AWS's captured
@@ -45,9 +48,7 @@ export type TestEventOptions = {
 };
 
 /** A payload format 2.0 event as a JWT-authorized HTTP API hands it on. */
-export type TestEvent = APIGatewayProxyEventV2 & {
-  requestContext: { authorizer?: APIGatewayEventRequestContextJWTAuthorizer };
-};
+export type TestEvent = HttpApiEvent;
 
 /** The captured `apiId` is ten lower-case letters and digits (`lsw1ro4ipb`); it prefixes the host. */
 const testApiId = 'itemstest1';
@@ -62,29 +63,22 @@ const testUserAgent = 'items-api-tests/1.0';
 const testIssuer = `https://cognito-idp.${region}.amazonaws.com/${region}_TestPool01`;
 const testClientId = '4t1vn6tpsk1c8ne4p1mf0q2rs3';
 
-/** `Root=1-66705b09-5f85233d2fb7bd54034f7e30`: epoch seconds in hex, then 24 hex digits. */
-const traceHeader = (date: Date) =>
-  `Root=1-${Math.floor(date.getTime() / 1000).toString(16)}-${'0'.repeat(12)}${'7e57'.repeat(3)}`;
+/** The fixed part of the test events' trace ids: any 24 hex digits. */
+const testTraceDigits = `${'0'.repeat(12)}${'7e57'.repeat(3)}`;
 
-/** The route's path parameters in `path` (`{id}` one segment, `{proxy+}` the rest). */
-function readPathParameters(routePath: string, path: string): Record<string, string> | undefined {
-  const { pattern, names } = routePathPattern(routePath);
-  if (!names.length) return undefined;
-  const match = pattern.exec(path);
-  if (!match) throw new Error(`createTestEvent: path ${path} does not match route ${routePath}`);
-  return Object.fromEntries(names.map((name, i) => [name, match[i + 1] ?? '']));
+/** The body as sent: a string as it is, bytes as they are, an object as JSON. */
+function encodeBody(body: TestEventOptions['body']) {
+  if (body === undefined) return { bytes: Buffer.alloc(0), json: false };
+  if (typeof body === 'string') return { bytes: Buffer.from(body), json: false };
+  if (body instanceof Uint8Array) return { bytes: Buffer.from(body), json: false };
+  return { bytes: Buffer.from(JSON.stringify(body)), json: true };
 }
 
-function encodeBody(body: TestEventOptions['body']) {
-  if (body === undefined) return undefined;
-  if (typeof body === 'string')
-    return { text: body, bytes: Buffer.byteLength(body), base64: false };
-  if (body instanceof Uint8Array) {
-    const buffer = Buffer.from(body);
-    return { text: buffer.toString('base64'), bytes: buffer.length, base64: true };
-  }
-  const text = JSON.stringify(body);
-  return { text, bytes: Buffer.byteLength(text), base64: false, json: true };
+/** The route's path parameters in `path`, as the gateway's route selection reads them. */
+function readPathParameters(routeKey: string, method: string, path: string) {
+  const selected = createRouteSelector([{ routeKey }]).select(method, path);
+  if (!selected) throw new Error(`createTestEvent: ${method} ${path} does not match ${routeKey}`);
+  return selected.pathParameters;
 }
 
 /**
@@ -113,67 +107,54 @@ export function createTestEvent(options: TestEventOptions = {}): TestEvent {
     Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
   );
   const { cookie, ...clientHeaders } = sent;
-  const headers: Record<string, string> = {
-    host: testHost,
-    'user-agent': testUserAgent,
-    ...(body ? { 'content-length': String(body.bytes) } : {}),
-    ...(body?.json ? { 'content-type': 'application/json' } : {}),
-    ...clientHeaders,
-    'x-amzn-trace-id': traceHeader(receivedAt),
-    'x-forwarded-for': sourceIp,
-    'x-forwarded-port': '443',
-    'x-forwarded-proto': 'https',
-  };
-  const cookies = cookie
-    ?.split(';')
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const headers = addForwardedHeaders(
+    {
+      host: testHost,
+      'user-agent': testUserAgent,
+      ...(body.bytes.length ? { 'content-length': String(body.bytes.length) } : {}),
+      ...(body.json ? { 'content-type': 'application/json' } : {}),
+      ...clientHeaders,
+    },
+    { sourceIp, port: 443, protocol: 'https' },
+    () => traceHeader(receivedAt, testTraceDigits),
+  );
   const stagePrefix = stage === '$default' ? '' : `/${stage}`;
+  const routedPath =
+    stagePrefix && path.startsWith(`${stagePrefix}/`) ? path.slice(stagePrefix.length) : path;
   const pathParameters =
     options.pathParameters ??
-    (routePath
-      ? readPathParameters(
-          routePath,
-          stagePrefix && path.startsWith(`${stagePrefix}/`) ? path.slice(stagePrefix.length) : path,
-        )
-      : undefined);
-  const queryStringParameters = joinQueryParameters(rawQueryString);
-  const host = headers['host'] ?? testHost;
+    (routeMethod ? readPathParameters(routeKey, routeMethod, routedPath) : undefined);
   const scopes =
     options.scopes === undefined ? [...allScopes] : options.scopes && [...options.scopes];
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: path,
-    rawQueryString,
-    ...(cookies?.length ? { cookies } : {}),
-    headers,
-    ...(queryStringParameters ? { queryStringParameters } : {}),
-    ...(pathParameters ? { pathParameters } : {}),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: testApiId,
+  const api: ApiIdentity = { apiId: testApiId, accountId: '123456789012', stage };
+  const event = buildEvent(
+    {
+      method,
+      path,
+      rawQueryString,
+      headers,
+      cookies:
+        cookie
+          ?.split(';')
+          .map((c) => c.trim())
+          .filter(Boolean) ?? [],
+      body: body.bytes,
+      sourceIp,
+      requestId: options.requestId ?? testRequestId,
+      receivedAt,
+    },
+    {
+      api,
+      routeKey,
+      ...(pathParameters ? { pathParameters } : {}),
       ...(options.sub === null
         ? {}
-        : { authorizer: { jwt: { claims: tokenClaims(options, receivedAt), scopes } } }),
-      domainName: host,
-      domainPrefix: host.split('.')[0] ?? testApiId,
-      http: {
-        method,
-        path,
-        protocol: 'HTTP/1.1',
-        sourceIp,
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId: options.requestId ?? testRequestId,
-      routeKey,
-      stage,
-      time: gatewayTime(receivedAt),
-      timeEpoch: receivedAt.getTime(),
+        : { authorizer: { claims: tokenClaims(options, receivedAt), scopes } }),
     },
-    ...(body ? { body: body.text } : {}),
-    isBase64Encoded: options.isBase64Encoded ?? body?.base64 ?? false,
-  };
+  );
+  return options.isBase64Encoded === undefined
+    ? event
+    : { ...event, isBase64Encoded: options.isBase64Encoded };
 }
 
 /**

@@ -8,19 +8,19 @@ import {
   type ServerInferRequest,
   type ServerInferResponses,
 } from '@ts-rest/core';
-import { ContentTypes, listRoutes, type ContractRoute } from '@items-api/contract';
-import { routePathPattern } from '@items-api/stack-contract';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { ContentTypes, listRoutes } from '@items-api/contract';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ZodError } from 'zod';
 import { ValidationError } from '../errors';
+import type { DecodedRequest } from './decode-request';
 import { toFieldErrors } from './field-errors';
 
 /** Headers a route sets on its answer (`ETag`, `Location`); names are lower-cased. */
 export type ResponseHeaders = { set(name: string, value: string): void };
 
 export type RouteContext = {
-  /** The API Gateway event, for what the contract does not carry (the verified `sub`). */
-  rawEvent: APIGatewayProxyEventV2;
+  /** The verified caller: the `sub` the gateway's JWT authorizer passed on. */
+  owner: string;
   responseHeaders: ResponseHeaders;
 };
 
@@ -44,64 +44,6 @@ export const route = <R extends AppRoute>(
   _route: R,
   implementation: RouteImplementation<R>,
 ): RouteImplementation<R> => implementation;
-
-/** What the request checks found: the route and, where it has one, the parsed JSON body. */
-export type CheckedRequest = { route: ContractRoute; body: unknown };
-
-/**
- * HTTP whitespace trimmed as a Fetch `Headers` object normalises a value (Fetch §2.2); names
- * arrive lower-cased from API Gateway and are lower-cased again here for direct callers.
- */
-const HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
-
-/** Tab, LF, CR or space: the only characters the trim removes, so most values skip it. */
-const isHttpWhitespace = (code: number) =>
-  code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
-
-const trimmed = (value: string) =>
-  isHttpWhitespace(value.charCodeAt(0)) || isHttpWhitespace(value.charCodeAt(value.length - 1))
-    ? value.replace(HTTP_WHITESPACE, '')
-    : value;
-
-function requestHeaders(event: APIGatewayProxyEventV2): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (event.cookies?.length) headers['cookie'] = event.cookies.join('; ');
-  const received = event.headers ?? {};
-  for (const name in received) {
-    const value = received[name];
-    const key = name.toLowerCase();
-    if (value) headers[key] = trimmed(value);
-    else delete headers[key];
-  }
-  return headers;
-}
-
-/**
- * The query as a URL's search parameters read it (`+` is a space, percent-decoding replaces
- * malformed UTF-8 with U+FFFD); a repeated name becomes an array, which the schemas refuse.
- */
-function requestQuery(rawQueryString: string | undefined): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
-  if (!rawQueryString) return query;
-  const url = new URL('http://localhost/');
-  url.search = rawQueryString;
-  for (const [name, value] of url.searchParams) {
-    const previous = query[name];
-    query[name] = previous ? ([] as string[]).concat(previous, value) : value;
-  }
-  return query;
-}
-
-/** Path parameters as the segments of the re-encoded path the request checks leave in `rawPath`. */
-function pathParams(
-  { pattern, names }: ReturnType<typeof routePathPattern>,
-  rawPath: string,
-): Record<string, string> {
-  const match = pattern.exec(rawPath);
-  const params: Record<string, string> = {};
-  for (let i = 0; i < names.length; i++) params[names[i] as string] = match?.[i + 1] ?? '';
-  return params;
-}
 
 type Validated = { success: true; data: unknown } | { success: false; error: ZodError };
 
@@ -167,39 +109,34 @@ function toResult(
 }
 
 /**
- * Runs the route function of a checked request: the request is routed once (by the request
- * checks), validated against its contract route, and the function's answer turned into the
- * Lambda result. Errors are thrown on, for the problem mapper.
+ * Runs the route function of a decoded request: the request is validated against its contract
+ * route, and the function's answer turned into the Lambda result. Errors are thrown on, for the
+ * problem mapper.
  */
 export function createContractRouter<C extends AppRouter>(
   contract: C,
   implementations: RouterImplementation<C>,
 ) {
   const byOperation = new Map(
-    listRoutes(contract).map(({ operationId, path, route: appRoute }) => [
+    listRoutes(contract).map(({ operationId, route: appRoute }) => [
       operationId,
       {
         appRoute,
-        path: routePathPattern(path),
         implementation: implementations[
           operationId as keyof C
         ] as unknown as RouteImplementation<AppRoute>,
       },
     ]),
   );
-  return async (
-    event: APIGatewayProxyEventV2,
-    checked: CheckedRequest,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
-    const entry = byOperation.get(checked.route.operationId);
-    if (!entry) throw new Error(`no route function for ${checked.route.operationId}`);
-    const { appRoute, path, implementation } = entry;
-    const request = validate(appRoute, {
-      params: pathParams(path, event.rawPath),
-      headers: requestHeaders(event),
-      query: requestQuery(event.rawQueryString),
-      body: checked.body,
-    });
+  return async (decoded: DecodedRequest): Promise<APIGatewayProxyStructuredResultV2> => {
+    const entry = byOperation.get(decoded.route.operationId);
+    if (!entry) throw new Error(`no route function for ${decoded.route.operationId}`);
+    // Every items route is behind the JWT authorizer: a route without one is a wiring mistake.
+    if (decoded.owner === undefined) {
+      throw new Error(`${decoded.route.operationId} is not behind the JWT authorizer`);
+    }
+    const { appRoute, implementation } = entry;
+    const request = validate(appRoute, decoded);
     const headers: Record<string, string> = {};
     const responseHeaders: ResponseHeaders = {
       set: (name, value) => {
@@ -209,7 +146,7 @@ export function createContractRouter<C extends AppRouter>(
     let answer: { status: number; body: unknown };
     try {
       answer = await implementation(request as ServerInferRequest<AppRoute>, {
-        rawEvent: event,
+        owner: decoded.owner,
         responseHeaders,
       });
     } catch (error) {

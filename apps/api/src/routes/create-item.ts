@@ -12,7 +12,6 @@ import {
   IdempotencyInFlightError,
   IdempotencyKeyReusedError,
 } from '../errors';
-import { ownerOf } from '../http/owner';
 import { IdempotencyRecordExistsError } from '../items/item-repository';
 import { noteIdempotentReplay } from '../observability/request-scope';
 import type { RouteDeps } from './route-deps';
@@ -71,8 +70,7 @@ async function createOnce(
 answersWith(itemsContract.createItem, [IdempotencyInFlightError, DependencyUnavailableError]);
 
 export const createItem = (deps: RouteDeps) =>
-  route(itemsContract.createItem, async ({ body, headers }, { rawEvent, responseHeaders }) => {
-    const owner = ownerOf(rawEvent);
+  route(itemsContract.createItem, async ({ body, headers }, { owner, responseHeaders }) => {
     const key = headers[Headers.idempotencyKey];
     let item: Item;
     if (key) {

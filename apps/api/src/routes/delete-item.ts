@@ -1,5 +1,4 @@
 import { Headers, itemsContract } from '@items-api/contract';
-import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
@@ -13,8 +12,7 @@ answersWith(itemsContract.deleteItem, [
 ]);
 
 export const deleteItem = ({ repo }: RouteDeps) =>
-  route(itemsContract.deleteItem, async ({ params, headers }, { rawEvent }) => {
-    const owner = ownerOf(rawEvent);
+  route(itemsContract.deleteItem, async ({ params, headers }, { owner }) => {
     const ifMatch = headers[Headers.ifMatch];
     const expectedVersion = ifMatch
       ? await expectedVersionFrom(ifMatch, async () => (await repo.get(owner, params.id))?.version)

@@ -1,6 +1,5 @@
 import { formatETag, Headers, ifNoneMatchMatches, itemsContract } from '@items-api/contract';
 import { DependencyUnavailableError, NotFoundError } from '../errors';
-import { ownerOf } from '../http/owner';
 import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
 import { answersWith, routeError } from '../http/route-errors';
@@ -8,8 +7,8 @@ import { answersWith, routeError } from '../http/route-errors';
 answersWith(itemsContract.getItem, [DependencyUnavailableError]);
 
 export const getItem = ({ repo }: RouteDeps) =>
-  route(itemsContract.getItem, async ({ params, headers }, { rawEvent, responseHeaders }) => {
-    const item = await repo.get(ownerOf(rawEvent), params.id);
+  route(itemsContract.getItem, async ({ params, headers }, { owner, responseHeaders }) => {
+    const item = await repo.get(owner, params.id);
     if (!item) throw routeError(itemsContract.getItem, new NotFoundError());
     responseHeaders.set(Headers.etag, formatETag(item.version));
     // RFC 9110 §13.1.2: weak comparison; a match answers 304 (GET and HEAD).

@@ -5,7 +5,6 @@ import {
   PreconditionFailedError,
   PreconditionRequiredError,
 } from '../errors';
-import { ownerOf } from '../http/owner';
 import { expectedVersionFrom } from '../http/preconditions';
 import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
@@ -20,8 +19,7 @@ answersWith(itemsContract.replaceItem, [
 export const replaceItem = ({ repo, clock }: RouteDeps) =>
   route(
     itemsContract.replaceItem,
-    async ({ params, headers, body }, { rawEvent, responseHeaders }) => {
-      const owner = ownerOf(rawEvent);
+    async ({ params, headers, body }, { owner, responseHeaders }) => {
       const ifMatch = headers[Headers.ifMatch];
       if (!ifMatch) {
         throw routeError(

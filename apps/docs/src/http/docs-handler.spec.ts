@@ -40,7 +40,7 @@ describe('docs handler', () => {
       const get = await handler(publicEvent(getKey));
       const head = await handler(publicEvent(getKey.replace(/^GET /, 'HEAD ')));
       expect(head.statusCode).toBe(get.statusCode);
-      expect(head.body).toBeUndefined();
+      expect(head.body).toBe('');
       const { 'content-length': length, ...headers } = head.headers;
       expect(headers).toEqual(get.headers);
       expect(Number(length)).toBe(

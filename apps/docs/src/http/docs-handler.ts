@@ -1,4 +1,5 @@
 import { docsContract, toRouteKey } from '@items-api/contract';
+import { isPreflight, routedRouteKey, withoutBody } from '@items-api/http-api';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { DocsSite } from '../site/docs-site';
 import {
@@ -18,16 +19,6 @@ const RouteKeys = {
 };
 
 /**
- * A CORS preflight: `OPTIONS` with `Origin` and `Access-Control-Request-Method` (Fetch standard,
- * "CORS-preflight request"). Header names arrive lower-cased in payload format 2.0.
- */
-const isPreflight = (event: APIGatewayProxyEventV2) =>
-  // Optional: hand-built events (tests, other front doors) may carry no requestContext.
-  event.requestContext?.http?.method === 'OPTIONS' &&
-  Boolean(event.headers?.['origin']) &&
-  Boolean(event.headers?.['access-control-request-method']);
-
-/**
  * Serves the public docs routes of the contract. Routing is by the gateway's `routeKey` (not the
  * raw path, which carries the stage name on named stages); anything else is a 404.
  *
@@ -38,7 +29,7 @@ const isPreflight = (event: APIGatewayProxyEventV2) =>
  */
 export function createDocsHandler(site: DocsSite): DocsHandler {
   const answer = (event: APIGatewayProxyEventV2): DocsResult => {
-    switch (asGet(event.routeKey)) {
+    switch (routedRouteKey(event.routeKey)) {
       case RouteKeys.openApi:
         return resourceResult(site.openApi, event, CacheControl.revalidate);
       case RouteKeys.docs:
@@ -59,19 +50,11 @@ export function createDocsHandler(site: DocsSite): DocsHandler {
     }
   };
   return async (event) => {
-    if (isPreflight(event)) return preflightResult();
+    // Optional: hand-built events (tests, other front doors) may carry no requestContext.
+    if (isPreflight(event.requestContext?.http?.method ?? '', event.headers ?? {})) {
+      return preflightResult();
+    }
     const result = answer(event);
-    return event.routeKey.startsWith('HEAD ') ? withoutBody(result) : result;
+    return event.requestContext?.http?.method === 'HEAD' ? withoutBody(result) : result;
   };
-}
-
-/** RFC 9110 §9.3.2: HEAD is GET without the body; the stack routes a docs path's HEAD here. */
-const asGet = (routeKey: string) => routeKey.replace(/^HEAD /, 'GET ');
-
-/** The same status and headers, no content (the length is what GET's would be: RFC 9110 §8.6). */
-function withoutBody(result: DocsResult): DocsResult {
-  const { body, isBase64Encoded, ...rest } = result;
-  const length =
-    body === undefined ? 0 : Buffer.byteLength(body, isBase64Encoded ? 'base64' : 'utf8');
-  return { ...rest, headers: { ...rest.headers, 'content-length': String(length) } };
 }

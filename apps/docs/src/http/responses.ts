@@ -1,3 +1,4 @@
+import { encodePath } from '@items-api/http-api';
 import { ContentTypes, ProblemTypes, type Problem } from '@items-api/contract';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { gzipSync } from 'node:zlib';
@@ -64,7 +65,11 @@ export function resourceResult(
 }
 
 export function notFoundResult(event: APIGatewayProxyEventV2, detail: string): DocsResult {
-  const problem: Problem = { ...ProblemTypes.notFound, detail, instance: event.rawPath };
+  const problem: Problem = {
+    ...ProblemTypes.notFound,
+    detail,
+    instance: encodePath(event.rawPath ?? '/'),
+  };
   return {
     statusCode: problem.status,
     headers: {

@@ -1,4 +1,5 @@
 import { allScopes, type ContractRoute } from '@items-api/contract';
+import { DEFAULT_ROUTE_KEY, headRouteKey } from '@items-api/http-api';
 
 /** Which function a gateway route calls and whether the JWT authorizer guards it. */
 export type GatewayRoutePlan = {
@@ -10,7 +11,7 @@ export type GatewayRoutePlan = {
   readonly scopes: readonly string[];
 };
 
-export const defaultRouteKey = '$default';
+export const defaultRouteKey = DEFAULT_ROUTE_KEY;
 
 /**
  * `$default` (with the authorizer) would catch a preflight `OPTIONS` and answer 401; a more
@@ -39,9 +40,10 @@ export function planGatewayRoutes(routes: readonly ContractRoute[]): GatewayRout
     // RFC 9110 §9.3.2: HEAD wherever GET is. The items function answers its own HEADs through
     // `$default`; a public (docs) GET gets a HEAD route to the same function.
     ...routes
-      .filter((route) => route.method === 'GET' && route.auth === 'none')
-      .map((route): GatewayRoutePlan => ({
-        routeKey: route.routeKey.replace(/^GET /, 'HEAD '),
+      .filter((route) => route.auth === 'none')
+      .flatMap((route) => headRouteKey(route.routeKey) ?? [])
+      .map((routeKey): GatewayRoutePlan => ({
+        routeKey,
         target: 'docs',
         auth: 'none',
         scopes: [],

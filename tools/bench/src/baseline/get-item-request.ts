@@ -1,5 +1,5 @@
 import { itemsContract, toGatewayPath } from '@items-api/contract';
-import { routePathPattern } from '@items-api/stack-contract';
+import { routePathPattern } from '@items-api/http-api';
 import type { IncomingMessage } from 'node:http';
 
 const { pattern } = routePathPattern(toGatewayPath(itemsContract.getItem.path));

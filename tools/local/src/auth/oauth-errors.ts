@@ -1,4 +1,4 @@
-import { jsonResponse, type HttpResponse } from '../gateway/from-result';
+import { jsonResponse, type HttpResponse } from '@items-api/http-api';
 
 /** Error codes of the token endpoint (RFC 6749 §5.2). */
 export type TokenErrorCode =

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { jsonResponse, type HttpResponse } from '../gateway/from-result';
+import { jsonResponse, type HttpResponse } from '@items-api/http-api';
 import { authorizePage, authorizePageCsp } from './authorize-page';
 import type { DevIssuer, TokenUse } from './dev-issuer';
 import type { GrantType, OAuthClient } from './oauth-clients';

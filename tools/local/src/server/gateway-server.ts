@@ -1,15 +1,29 @@
-import { randomBase64url } from '../random-ids';
+import { randomBase64url, randomHex } from '../random-ids';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AuthorizerResult } from '../auth/jwt-authorizer';
-import { applyCors, isCorsEnabled, isPreflight, preflightHeaders } from '../gateway/cors';
-import { fromResult, jsonResponse, type HttpResponse } from '../gateway/from-result';
-import { GatewayLimits, GatewayMessages, type GatewayMessage } from '../gateway/gateway-errors';
-import { addForwardedHeaders, joinRawHeaders, requestHeadSize } from '../gateway/request-headers';
-import { readRequestPath } from '../gateway/request-path';
-import { createRouteMatcher } from '../gateway/route-matcher';
+import {
+  addForwardedHeaders,
+  applyCors,
+  buildEvent,
+  createRouteSelector,
+  gatewayBody,
+  GatewayMessages,
+  isCorsEnabled,
+  isPreflight,
+  jsonResponse,
+  joinRawHeaders,
+  preflightHeaders,
+  readRequestPath,
+  readResult,
+  requestHeadSize,
+  traceHeader,
+  type ApiIdentity,
+  type GatewayMessage,
+  type HttpResponse,
+} from '@items-api/http-api';
+import { GatewayLimits } from '../gateway/gateway-limits';
 import { Throttle } from '../gateway/throttle';
-import { toEvent } from '../gateway/to-event';
 import type { GatewayConfig } from '../template/gateway-config';
 import { invoke, type Integration } from './invoke';
 import { readBody } from './read-body';
@@ -34,8 +48,11 @@ export type GatewayServerOptions = {
   maxConnections?: number;
 };
 
-const gatewayError = ({ status, message }: GatewayMessage, headers: Record<string, string> = {}) =>
-  jsonResponse(status, JSON.stringify({ message }), headers);
+const gatewayError = (answer: GatewayMessage, headers: Record<string, string> = {}) =>
+  jsonResponse(answer.status, gatewayBody(answer), headers);
+
+/** The API the local server reports in events: its own id, a placeholder account, one stage. */
+const localApi: ApiIdentity = { apiId: 'local', accountId: '000000000000', stage: '$default' };
 
 /**
  * Ids in the captured format (`ZhMpgigvDoEEPlg=`, `LV7fzho-PHcEJPw=`: 11 bytes, URL-safe base64,
@@ -66,15 +83,15 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     socket.destroy();
     return;
   }
-  const { status, message } =
+  const answer =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? GatewayMessages.headersTooLarge
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? GatewayMessages.requestTimeout
         : GatewayMessages.badRequest;
-  const body = JSON.stringify({ message });
+  const body = gatewayBody(answer);
   socket.end(
-    `HTTP/1.1 ${status} ${message}\r\ncontent-type: application/json\r\n` +
+    `HTTP/1.1 ${answer.status} ${answer.message}\r\ncontent-type: application/json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );
 }
@@ -88,7 +105,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       `payload format 1.0 is not emulated (routes ${formatOne.map((r) => r.routeKey).join(', ')})`,
     );
   }
-  const matchRoute = createRouteMatcher(config.routes);
+  const routes = createRouteSelector(config.routes);
   const throttle = new Throttle(config.throttle);
   const corsEnabled = isCorsEnabled(config.cors);
 
@@ -111,7 +128,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     }
     const requestPath = readRequestPath(target);
     if (!requestPath.ok) return gatewayError(GatewayMessages.badRequest);
-    const match = matchRoute(method, requestPath.path);
+    const match = routes.select(method, requestPath.path);
     if (!match) {
       // "API Gateway automatically sends a response to preflight OPTIONS requests, even if there
       // isn't an OPTIONS route configured" (AWS guide "Configuring CORS for an HTTP API"). A
@@ -148,7 +165,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (!integration || !fn) return gatewayError(GatewayMessages.internal);
     const receivedAt = new Date();
     const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
-    const event = toEvent(
+    const event = buildEvent(
       {
         method,
         path: requestPath.path,
@@ -156,7 +173,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         headers: addForwardedHeaders(
           joined.headers,
           { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
-          receivedAt,
+          () => traceHeader(receivedAt, randomHex(12)),
         ),
         cookies: joined.cookies,
         body,
@@ -164,7 +181,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         requestId,
         receivedAt,
       },
-      { routeKey: route.routeKey, pathParameters: match.pathParameters, authorizer },
+      { api: localApi, routeKey: route.routeKey, pathParameters: match.pathParameters, authorizer },
     );
     if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {
       return gatewayError(GatewayMessages.tooLarge);
@@ -177,7 +194,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (byteLength(outcome.result) > GatewayLimits.maxInvocationPayloadBytes) {
       return gatewayError(GatewayMessages.internal);
     }
-    return fromResult(outcome.result) ?? gatewayError(GatewayMessages.internal);
+    return readResult(outcome.result) ?? gatewayError(GatewayMessages.internal);
   }
 
   const server = createServer(

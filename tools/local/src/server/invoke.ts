@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { GatewayMessages, type GatewayMessage } from '../gateway/gateway-errors';
+import { GatewayMessages, type GatewayMessage } from '@items-api/http-api';
 import type { PoolOutcome } from '../runtime/function-pool';
 
 /** Runs the function a route integrates, in one of its execution environments. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ISSUER_PATH } from '../auth/local-identity';
 import type { OAuthProvider } from '../auth/oauth-provider';
-import { jsonResponse, type HttpResponse } from '../gateway/from-result';
+import { jsonResponse, type HttpResponse } from '@items-api/http-api';
 import { readBody } from './read-body';
 
 /** Sign-in forms and token requests are small; anything bigger is refused unread. */

@@ -1,3 +1,4 @@
+import type { CorsConfig } from '@items-api/http-api';
 import type { AuthorizerConfig } from './read-authorizer';
 /**
  * What the local server needs to behave like the deployed stage, read from the synthesized
@@ -38,18 +39,6 @@ export type GatewayRoute = {
   readonly timeoutMs: number;
 };
 
-export type CorsConfig = {
-  /** The origins written as plain values in the template. */
-  readonly allowOrigins: readonly string[];
-  /** How many origins CloudFormation resolves at deploy time (the web app's distribution). */
-  readonly deployTimeOrigins?: number;
-  readonly allowMethods: readonly string[];
-  readonly allowHeaders: readonly string[];
-  readonly exposeHeaders: readonly string[];
-  readonly allowCredentials: boolean;
-  readonly maxAgeSeconds?: number;
-};
-
 export type FunctionConfig = {
   /** Environment values that are plain strings in the template (tokens such as the table name are omitted). */
   readonly environment: Readonly<Record<string, string>>;
@@ -59,3 +48,5 @@ export type FunctionConfig = {
   readonly runtime: string;
   readonly architecture: string;
 };
+
+export type { CorsConfig };

@@ -10,7 +10,7 @@ import {
 import type { Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { createJwtAuthorizer, type JwtAuthorizer } from '../../src/auth/jwt-authorizer';
-import { jsonResponse } from '../../src/gateway/from-result';
+import { jsonResponse } from '@items-api/http-api';
 import { createGatewayServer } from '../../src/server/gateway-server';
 import type { Integration } from '../../src/server/invoke';
 import type { GatewayConfig } from '../../src/template/gateway-config';

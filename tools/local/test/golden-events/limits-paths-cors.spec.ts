@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { connect } from 'node:net';
-import { DEFAULT_CONTENT_TYPE } from '../../src/gateway/from-result';
+import { DEFAULT_CONTENT_TYPE } from '@items-api/http-api';
 import { createGatewayServer } from '../../src/server/gateway-server';
 import { startGoldenGateway, type GoldenGateway } from './golden-gateway';
 

@@ -62,7 +62,7 @@ const isCookieList = (value: unknown): value is string[] =>
  *   `{"message":"Internal Server Error"}`: a status outside 100–599, a header that is an object or
  *   holds a line break, cookies that are not strings, a body that is not a string.
  */
-export function fromResult(result: unknown): HttpResponse | undefined {
+export function readResult(result: unknown): HttpResponse | undefined {
   if (!isRecord(result) || !('statusCode' in result)) {
     return jsonResponse(200, typeof result === 'string' ? result : JSON.stringify(result ?? null));
   }

@@ -1,20 +1,20 @@
-import { DEFAULT_CONTENT_TYPE, fromResult } from './from-result';
+import { DEFAULT_CONTENT_TYPE, readResult } from './read-result';
 
 // AWS guide "Working with AWS Lambda proxy integrations for HTTP APIs", "Lambda function response
 // for format 2.0".
-describe('fromResult', () => {
+describe('readResult', () => {
   it('takes a result without statusCode as a 200 JSON body', () => {
-    expect(fromResult({ hello: 'world' })).toEqual({
+    expect(readResult({ hello: 'world' })).toEqual({
       status: 200,
       headers: { 'content-type': 'application/json' },
       cookies: [],
       body: Buffer.from('{"hello":"world"}'),
     });
-    expect(fromResult('Hello from Lambda!')?.body.toString()).toBe('Hello from Lambda!');
+    expect(readResult('Hello from Lambda!')?.body.toString()).toBe('Hello from Lambda!');
   });
 
   it('maps statusCode, headers, cookies and base64 bodies', () => {
-    const response = fromResult({
+    const response = readResult({
       statusCode: 201,
       headers: { ETag: '"1"', 'X-Count': 3, 'X-Flag': true, 'Content-Type': 'text/html' },
       cookies: ['a=1; Secure', 'b=2'],
@@ -30,10 +30,10 @@ describe('fromResult', () => {
   });
 
   it('gives a body without content-type the default one, and an empty body none', () => {
-    expect(fromResult({ statusCode: 200, body: '{"a":1}' })?.headers).toEqual({
+    expect(readResult({ statusCode: 200, body: '{"a":1}' })?.headers).toEqual({
       'content-type': DEFAULT_CONTENT_TYPE,
     });
-    expect(fromResult({ statusCode: 204 })?.headers).toEqual({});
+    expect(readResult({ statusCode: 204 })?.headers).toEqual({});
   });
 
   it.each([
@@ -52,6 +52,6 @@ describe('fromResult', () => {
       { statusCode: 200, body: 'aGk=', isBase64Encoded: 'true' },
     ],
   ])('refuses %s (the gateway answers 500)', (_label, result) => {
-    expect(fromResult(result)).toBeUndefined();
+    expect(readResult(result)).toBeUndefined();
   });
 });

@@ -1,4 +1,15 @@
-import type { CorsConfig } from '../template/gateway-config';
+/** An HTTP API's `CorsConfiguration` (AWS::ApiGatewayV2::Api), as read from its template. */
+export type CorsConfig = {
+  /** The origins written as plain values in the template. */
+  readonly allowOrigins: readonly string[];
+  /** How many origins CloudFormation resolves at deploy time (the web app's distribution). */
+  readonly deployTimeOrigins?: number;
+  readonly allowMethods: readonly string[];
+  readonly allowHeaders: readonly string[];
+  readonly exposeHeaders: readonly string[];
+  readonly allowCredentials: boolean;
+  readonly maxAgeSeconds?: number;
+};
 
 type HeaderMap = Record<string, string>;
 
@@ -12,7 +23,14 @@ function allowedOrigin(cors: CorsConfig, origin: string | undefined): string | u
 
 export const isCorsEnabled = (cors: CorsConfig) => cors.allowOrigins.length > 0;
 
-export const isPreflight = (method: string, headers: HeaderMap) =>
+/**
+ * A CORS preflight: `OPTIONS` with `Origin` and `Access-Control-Request-Method` (Fetch standard,
+ * "CORS-preflight request"); header names lower-cased, as payload format 2.0 has them.
+ */
+export const isPreflight = (
+  method: string,
+  headers: Readonly<Record<string, string | undefined>>,
+) =>
   method === 'OPTIONS' &&
   Boolean(headers['origin']) &&
   Boolean(headers['access-control-request-method']);

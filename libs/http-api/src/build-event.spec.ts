@@ -1,4 +1,7 @@
-import { domainOf, isTextMediaType, toEvent, type IncomingRequest } from './to-event';
+import { buildEvent, type ApiIdentity, type IncomingRequest } from './build-event';
+import { isTextMediaType } from './event-fields';
+
+const api: ApiIdentity = { apiId: 'local', accountId: '000000000000', stage: '$default' };
 
 const request = (overrides: Partial<IncomingRequest> = {}): IncomingRequest => ({
   method: 'POST',
@@ -13,9 +16,10 @@ const request = (overrides: Partial<IncomingRequest> = {}): IncomingRequest => (
   ...overrides,
 });
 
-describe('toEvent (payload format 2.0)', () => {
+describe('buildEvent (payload format 2.0)', () => {
   it('splits repeated query parameters into a comma-joined map and keeps the raw string', () => {
-    const event = toEvent(request({ rawQueryString: 'limit=5&tag=a&tag=b&x=a+b&e=' }), {
+    const event = buildEvent(request({ rawQueryString: 'limit=5&tag=a&tag=b&x=a+b&e=' }), {
+      api,
       routeKey: 'POST /items',
     });
     expect(event.rawQueryString).toBe('limit=5&tag=a&tag=b&x=a+b&e=');
@@ -24,7 +28,7 @@ describe('toEvent (payload format 2.0)', () => {
   });
 
   it('omits body, cookies, queryStringParameters and pathParameters when there are none (captured events)', () => {
-    const event = toEvent(request(), { routeKey: 'POST /items' });
+    const event = buildEvent(request(), { api, routeKey: 'POST /items' });
     expect(Object.keys(event).sort()).toEqual(
       [
         'headers',
@@ -56,19 +60,20 @@ describe('toEvent (payload format 2.0)', () => {
   ])('treats a %s body as text: %s', (contentType, text) => {
     expect(isTextMediaType(contentType)).toBe(text);
     const body = Buffer.from('name=x&y=ü');
-    const event = toEvent(
+    const event = buildEvent(
       request({
         headers: { host: 'h', ...(contentType ? { 'content-type': contentType } : {}) },
         body,
       }),
-      { routeKey: 'POST /items' },
+      { api, routeKey: 'POST /items' },
     );
     expect(event.isBase64Encoded).toBe(!text);
     expect(Buffer.from(event.body ?? '', text ? 'utf8' : 'base64')).toEqual(body);
   });
 
   it('sets requestContext like the captured events: domain without port, the given id and time', () => {
-    const event = toEvent(request({ headers: { host: 'abc123.example.com:3000' } }), {
+    const event = buildEvent(request({ headers: { host: 'abc123.example.com:3000' } }), {
+      api,
       routeKey: 'GET /items/{id}',
       pathParameters: { id: 'x' },
       authorizer: { claims: { sub: 'alice' }, scopes: null },
@@ -80,15 +85,6 @@ describe('toEvent (payload format 2.0)', () => {
       time: '07/Jun/2024:15:04:05 +0000',
       timeEpoch: Date.UTC(2024, 5, 7, 15, 4, 5),
       authorizer: { jwt: { claims: { sub: 'alice' }, scopes: null } },
-    });
-  });
-
-  it('gives an IP-address host the API id as domain prefix, never its first octet', () => {
-    expect(domainOf('127.0.0.1:3000')).toEqual({ domainName: '127.0.0.1', domainPrefix: 'local' });
-    expect(domainOf('[::1]:3000')).toEqual({ domainName: '[::1]', domainPrefix: 'local' });
-    expect(domainOf('localhost:3000')).toEqual({
-      domainName: 'localhost',
-      domainPrefix: 'localhost',
     });
   });
 });

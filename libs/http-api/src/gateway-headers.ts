@@ -1,5 +1,3 @@
-import { randomHex } from '../random-ids';
-
 /** What the gateway knows about the connection a request came on. */
 export type Connection = { sourceIp: string; port: number; protocol: 'http' | 'https' };
 
@@ -48,14 +46,6 @@ export function joinRawHeaders(rawHeaders: readonly string[]): {
   };
 }
 
-/** An X-Ray trace header: `Root=1-<8 hex digits of epoch seconds>-<24 hex digits>`. */
-export function newTraceId(now: Date): string {
-  const seconds = Math.floor(now.getTime() / 1000)
-    .toString(16)
-    .padStart(8, '0');
-  return `Root=1-${seconds}-${randomHex(12)}`;
-}
-
 /**
  * The headers the gateway adds, as every captured event shows them: `x-forwarded-for` (the
  * client's address appended to any the client sent), `x-forwarded-port`, `x-forwarded-proto`
@@ -64,12 +54,12 @@ export function newTraceId(now: Date): string {
 export function addForwardedHeaders(
   headers: Record<string, string>,
   connection: Connection,
-  now: Date,
+  newTraceHeader: () => string,
 ): Record<string, string> {
   const forwardedFor = headers['x-forwarded-for'];
   return {
     ...headers,
-    'x-amzn-trace-id': headers['x-amzn-trace-id'] || newTraceId(now),
+    'x-amzn-trace-id': headers['x-amzn-trace-id'] || newTraceHeader(),
     'x-forwarded-for': forwardedFor
       ? `${forwardedFor}, ${connection.sourceIp}`
       : connection.sourceIp,

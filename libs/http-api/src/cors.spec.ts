@@ -1,5 +1,4 @@
-import type { CorsConfig } from '../template/gateway-config';
-import { applyCors, preflightHeaders } from './cors';
+import { applyCors, preflightHeaders, type CorsConfig } from './cors';
 
 const cors: CorsConfig = {
   allowOrigins: ['https://app.example.com'],

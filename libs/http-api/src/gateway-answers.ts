@@ -1,10 +1,10 @@
-import { AwsQuotas } from '@items-api/stack-contract';
-
 /**
- * Bodies API Gateway itself answers with, before or instead of the function. 401/403 follow the
- * JWT authorizer guide ("Controlling access to HTTP APIs with JWT authorizers"; 403 when the
- * token lacks the route's scopes), 429 the throttling guide, 500/503 the Lambda integration.
- * 400, 408 and 431 are not documented for HTTP APIs: their wording follows the status' reason phrase.
+ * Bodies API Gateway (HTTP API) answers with itself, before or instead of the function, as
+ * `application/json` `{"message": …}`. 401/403 follow the JWT authorizer guide ("Controlling
+ * access to HTTP APIs with JWT authorizers"; 403 when the token lacks the route's scopes), 404 a
+ * request no route matches, 429 the throttling guide, 500/503 the Lambda integration
+ * ("Troubleshooting issues with HTTP API Lambda integrations"). 400, 408 and 431 are not
+ * documented for HTTP APIs: their wording follows the status' reason phrase.
  */
 export const GatewayMessages = {
   badRequest: { status: 400, message: 'Bad Request' },
@@ -21,8 +21,5 @@ export const GatewayMessages = {
 
 export type GatewayMessage = (typeof GatewayMessages)[keyof typeof GatewayMessages];
 
-/** API Gateway HTTP API and Lambda limits that are not in the template (the stack's too). */
-export const GatewayLimits = {
-  ...AwsQuotas,
-  maxIntegrationTimeoutMs: AwsQuotas.maxIntegrationTimeoutSeconds * 1000,
-} as const;
+/** The body of a gateway answer. */
+export const gatewayBody = ({ message }: GatewayMessage) => JSON.stringify({ message });
