@@ -7,12 +7,7 @@ import {
   requestBody,
   requestHeaders,
 } from '@items-api/http-api';
-import {
-  extractZodObjectShape,
-  isAppRouteNoBody,
-  isZodObject,
-  type AppRoute,
-} from '@ts-rest/core';
+import { extractZodObjectShape, isAppRouteNoBody, isZodObject, type AppRoute } from '@ts-rest/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import {
   MalformedJsonError,
