@@ -38,19 +38,54 @@ const isHeaderValue = (value: unknown): value is HeaderValue =>
   typeof value === 'number' ||
   typeof value === 'boolean';
 
-function readHeaders(value: unknown): Record<string, string> | undefined {
+const describe = (value: unknown) =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object' || typeof value === 'undefined'
+        ? `an ${typeof value}`
+        : `a ${typeof value}`;
+
+/** The headers lower-cased and as strings, or why they cannot be sent. */
+function readHeaders(value: unknown): Record<string, string> | string {
   if (value === undefined) return {};
-  if (!isRecord(value)) return undefined;
+  if (!isRecord(value)) return `headers is ${describe(value)}, not an object`;
   const headers: Record<string, string> = {};
   for (const [name, v] of Object.entries(value)) {
-    if (!fieldName.test(name) || !isHeaderValue(v)) return undefined;
+    if (!fieldName.test(name)) return `header name ${JSON.stringify(name)} is not a token`;
+    if (!isHeaderValue(v)) {
+      return typeof v === 'string'
+        ? `header ${name} holds a line break or NUL`
+        : `header ${name} is ${describe(v)}, not a string, number or boolean`;
+    }
     headers[name.toLowerCase()] = String(v);
   }
   return headers;
 }
 
-const isCookieList = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((c) => typeof c === 'string' && fieldValue.test(c));
+/** Why a structured result cannot become a response, or undefined when it can. */
+function malformation(result: Record<string, unknown>): string | undefined {
+  const { statusCode, body = '', cookies = [], isBase64Encoded = false } = result;
+  if (typeof statusCode !== 'number' || !Number.isInteger(statusCode)) {
+    return `statusCode is ${JSON.stringify(statusCode) ?? describe(statusCode)}, not an integer`;
+  }
+  if (statusCode < 100 || statusCode > 599) return `statusCode ${statusCode} is outside 100–599`;
+  if (
+    !Array.isArray(cookies) ||
+    !cookies.every((c) => typeof c === 'string' && fieldValue.test(c))
+  ) {
+    return 'cookies must be a list of strings without line breaks';
+  }
+  if (typeof body !== 'string') return `body is ${describe(body)}, not a string`;
+  if (typeof isBase64Encoded !== 'boolean') {
+    return `isBase64Encoded is ${describe(isBase64Encoded)}, not a boolean`;
+  }
+  return undefined;
+}
+
+/** A result the gateway turns into a response, or why it answers 500 instead. */
+export type ReadResult = { ok: true; response: HttpResponse } | { ok: false; reason: string };
 
 /**
  * A function's result as API Gateway (payload format 2.0) turns it into a response, per the AWS
@@ -58,29 +93,31 @@ const isCookieList = (value: unknown): value is string[] =>
  * `statusCode` is a 200 with `content-type: application/json` and the result as the body (a
  * string as it is, anything else as JSON); a structured result gives `statusCode`, `headers`,
  * `cookies` (each a `set-cookie`) and `body` (base64-decoded when `isBase64Encoded`).
- * @returns `undefined` for a malformed structured result, which the gateway answers with 500
- *   `{"message":"Internal Server Error"}`: a status outside 100–599, a header that is an object or
- *   holds a line break, cookies that are not strings, a body that is not a string.
+ * A malformed structured result — a status outside 100–599, a header that is an object or holds
+ * a line break, cookies that are not strings, a body that is not a string — is refused with its
+ * reason; the gateway answers it with 500 `{"message":"Internal Server Error"}`.
  */
-export function readResult(result: unknown): HttpResponse | undefined {
+export function readResult(result: unknown): ReadResult {
   if (!isRecord(result) || !('statusCode' in result)) {
-    return jsonResponse(200, typeof result === 'string' ? result : JSON.stringify(result ?? null));
+    const json = typeof result === 'string' ? result : JSON.stringify(result ?? null);
+    return { ok: true, response: jsonResponse(200, json) };
   }
-  const { statusCode, body = '', cookies = [], isBase64Encoded = false } = result;
   const headers = readHeaders(result['headers']);
-  if (
-    typeof statusCode !== 'number' ||
-    !Number.isInteger(statusCode) ||
-    statusCode < 100 ||
-    statusCode > 599 ||
-    !headers ||
-    !isCookieList(cookies) ||
-    typeof body !== 'string' ||
-    typeof isBase64Encoded !== 'boolean'
-  ) {
-    return undefined;
-  }
+  if (typeof headers === 'string') return { ok: false, reason: headers };
+  const reason = malformation(result);
+  if (reason !== undefined) return { ok: false, reason };
+  const {
+    statusCode,
+    body = '',
+    cookies = [],
+    isBase64Encoded = false,
+  } = result as {
+    statusCode: number;
+    body?: string;
+    cookies?: string[];
+    isBase64Encoded?: boolean;
+  };
   const bytes = Buffer.from(body, isBase64Encoded ? 'base64' : 'utf8');
   if (bytes.length && !headers['content-type']) headers['content-type'] = DEFAULT_CONTENT_TYPE;
-  return { status: statusCode, headers, cookies, body: bytes };
+  return { ok: true, response: { status: statusCode, headers, cookies, body: bytes } };
 }

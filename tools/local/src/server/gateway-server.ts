@@ -37,6 +37,11 @@ export type GatewayServerOptions = {
     identity: string | undefined,
     routeScopes: readonly string[],
   ) => Promise<AuthorizerResult>;
+  /**
+   * Called when a function's result cannot become a response (the gateway answers 500): API
+   * Gateway logs nothing the function can see, so the local server says why in its log.
+   */
+  onRefusedResult?: (functionId: string, reason: string) => void;
   /** Answers for local-only paths (the dev issuer's endpoints), checked before the gateway. */
   localRoutes?: (req: IncomingMessage, url: URL) => Promise<HttpResponse | undefined>;
   /**
@@ -190,11 +195,19 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
     });
     if (!outcome.ok) return gatewayError(outcome.error);
-    // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
-    if (byteLength(outcome.result) > GatewayLimits.maxInvocationPayloadBytes) {
+    const refused = (reason: string) => {
+      options.onRefusedResult?.(route.functionId, reason);
       return gatewayError(GatewayMessages.internal);
+    };
+    // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
+    const resultBytes = byteLength(outcome.result);
+    if (resultBytes > GatewayLimits.maxInvocationPayloadBytes) {
+      return refused(
+        `the result is ${resultBytes} bytes, over Lambda's ${GatewayLimits.maxInvocationPayloadBytes}-byte response payload quota`,
+      );
     }
-    return readResult(outcome.result) ?? gatewayError(GatewayMessages.internal);
+    const read = readResult(outcome.result);
+    return read.ok ? read.response : refused(read.reason);
   }
 
   const server = createServer(

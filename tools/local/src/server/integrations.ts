@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, watch, writeFileSync, type FSWatcher } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FunctionPool, newRequestId, type PoolStats } from '../runtime/function-pool';
-import { createFunctionLog, type LogFormat, type LogSink } from '../runtime/function-log';
+import {
+  createFunctionLog,
+  type FunctionLog,
+  type LogFormat,
+  type LogSink,
+} from '../runtime/function-log';
 import { nodeMajorOf, type LocalAccount } from '../runtime/lambda-environment';
 import { TemplateReadError } from '../template/cfn-template';
 import type { GatewayConfig } from '../template/gateway-config';
@@ -19,6 +24,8 @@ export type LocalResources = {
 export type FunctionRuntime = {
   integrations: Record<string, Integration>;
   pools: Record<string, FunctionPool>;
+  /** Writes a line about a function to its log (what the gateway did with its result). */
+  notice(logicalId: string, text: string): void;
   /** Every later invocation of these functions (all when omitted) starts from their current code. */
   reload(logicalIds?: string[]): void;
   stats(): Record<string, PoolStats>;
@@ -111,6 +118,7 @@ export function createFunctionRuntime(options: {
   const watchers: FSWatcher[] = [];
   const localMajor = Number(process.versions.node.split('.')[0]);
   const pools: Record<string, FunctionPool> = {};
+  const logs: Record<string, FunctionLog> = {};
   for (const fn of options.functions) {
     const systemLevel = (options.systemLogLevel ?? fn.systemLogLevel ?? 'INFO').toUpperCase();
     const log = createFunctionLog({
@@ -119,6 +127,7 @@ export function createFunctionRuntime(options: {
       sink: options.sink,
       platformRecords: systemLevel === 'DEBUG' || systemLevel === 'INFO',
     });
+    logs[fn.logicalId] = log;
     const major = nodeMajorOf(fn.runtime);
     if (major !== localMajor) {
       log.notice(
@@ -169,6 +178,7 @@ export function createFunctionRuntime(options: {
   return {
     integrations,
     pools,
+    notice: (id, text) => logs[id]?.notice(text),
     reload: (ids) => {
       for (const [id, pool] of Object.entries(pools)) if (!ids || ids.includes(id)) pool.reload();
     },

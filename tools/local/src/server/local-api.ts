@@ -303,6 +303,8 @@ async function serve(
   const server = createGatewayServer({
     config: gateway,
     integrations: runtime.integrations,
+    onRefusedResult: (functionId, reason) =>
+      runtime.notice(functionId, `result refused, answered 500: ${reason}`),
     authorize: async (header, scopes) =>
       identity.authorize
         ? identity.authorize(header, scopes)

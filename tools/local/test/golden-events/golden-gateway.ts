@@ -126,6 +126,7 @@ export async function startGoldenGateway(
   const record = (event: APIGatewayProxyEventV2) => {
     events.push(event);
   };
+  const refusals: { functionId: string; reason: string }[] = [];
   const server: Server = createGatewayServer({
     config,
     integrations: inProcess(config, {
@@ -178,6 +179,7 @@ export async function startGoldenGateway(
       if (path === `${ISSUER_PATH}/jwks`) return jsonResponse(200, JSON.stringify({ keys: [jwk] }));
       return undefined;
     },
+    onRefusedResult: (functionId, reason) => refusals.push({ functionId, reason }),
     requestTimeoutMs: options.requestTimeoutMs,
     maxConnections: options.maxConnections,
   });
@@ -226,6 +228,8 @@ export async function startGoldenGateway(
     url: state.url,
     events,
     lastEvent: () => events.at(-1),
+    /** Why the gateway refused results, in order (what the local server logs). */
+    refusals,
     token,
     /** What the preflight function answers (204, like the docs function of the items stack). */
     setPreflightStatus: (status: number) => {

@@ -151,15 +151,27 @@ describe('limits, paths, results and CORS at the gateway', () => {
     });
 
     it.each([
-      ['an object-valued header', { statusCode: 200, headers: { 'x-a': { b: 1 } } }],
-      ['a header with CRLF', { statusCode: 200, headers: { 'x-a': 'a\r\nx-b: 1' } }],
-      ['a status of 700', { statusCode: 700 }],
-      ['a numeric body', { statusCode: 200, body: 5 }],
-    ])('answers %s with 500 {"message":"Internal Server Error"}', async (_label, described) => {
-      const res = await result(described);
-      expect([res.status, res.json]).toEqual([500, { message: 'Internal Server Error' }]);
-      expect((await g.request({ target: '/public/still-up' })).status).toBe(200);
-    });
+      [
+        'an object-valued header',
+        { statusCode: 200, headers: { 'x-a': { b: 1 } } },
+        'header x-a is an object',
+      ],
+      [
+        'a header with CRLF',
+        { statusCode: 200, headers: { 'x-a': 'a\r\nx-b: 1' } },
+        'header x-a holds a line break',
+      ],
+      ['a status of 700', { statusCode: 700 }, 'statusCode 700 is outside 100–599'],
+      ['a numeric body', { statusCode: 200, body: 5 }, 'body is a number'],
+    ])(
+      'answers %s with 500 {"message":"Internal Server Error"}, logging why',
+      async (_label, described, why) => {
+        const res = await result(described);
+        expect([res.status, res.json]).toEqual([500, { message: 'Internal Server Error' }]);
+        expect(g.refusals.at(-1)?.reason).toContain(why);
+        expect((await g.request({ target: '/public/still-up' })).status).toBe(200);
+      },
+    );
 
     it('answers a function that throws with 500, and never its error', async () => {
       const res = await g.request({ target: '/throws' });
@@ -182,6 +194,9 @@ describe('limits, paths, results and CORS at the gateway', () => {
         7 * MB,
       );
       expect([res.status, res.json]).toEqual([500, { message: 'Internal Server Error' }]);
+      expect(g.refusals.at(-1)?.reason).toMatch(
+        /over Lambda's 6291456-byte response payload quota/,
+      );
     });
   });
 
