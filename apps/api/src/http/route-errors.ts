@@ -86,9 +86,8 @@ export function storeFailures<
   },
 ): (error: unknown) => never {
   return (error) => {
-    const failure = failures.find((named) => error instanceof named);
-    if (!failure) throw error;
-    const named = error as StoreFailure;
-    throw storeProblems[named.name](named);
+    if (!failures.some((named) => error instanceof named)) throw error;
+    const failure = error as StoreFailure;
+    throw storeProblems[failure.name](failure);
   };
 }
