@@ -158,7 +158,7 @@ export class IdempotencyInFlightError extends ApiError<'idempotencyInFlight'> {
   }
 }
 
-/** DynamoDB throttled or unreachable after the SDK's own retries. */
+/** The item store busy or unreachable: DynamoDB after the SDK's own retries, or too slow. */
 export class DependencyUnavailableError extends ApiError<'unavailable'> {
   override name = 'DependencyUnavailableError';
   constructor(options?: { cause?: unknown }) {

@@ -1,15 +1,21 @@
 import type { Item, ValidItemInput } from '@items-api/contract';
-import { NotFoundError, PreconditionFailedError } from '../src/errors';
 import {
-  IdempotencyRecordExistsError,
-  type ExpectedVersion,
-  type IdempotencyRecord,
-  type ItemRepository,
-  type ListOptions,
-  type NewIdempotencyRecord,
+  IdempotencyKeyTakenError,
+  ItemNotFoundError,
+  VersionMismatchError,
+} from '../src/items/item-errors';
+import type {
+  ExpectedVersion,
+  IdempotencyClaim,
+  IdempotencyRecord,
+  ItemRepository,
+  ListOptions,
 } from '../src/items/item-repository';
 
-/** A plain ItemRepository for handler tests and benchmarks; DynamoDB's own behaviour is tested on DynamoDB Local. */
+/**
+ * An ItemRepository in memory, for handler tests and benchmarks. It passes the same contract
+ * suite as the DynamoDB one (item-repository-contract.ts).
+ */
 export class InMemoryItemRepository implements ItemRepository {
   readonly items = new Map<string, Item>();
   readonly records = new Map<string, IdempotencyRecord>();
@@ -29,11 +35,13 @@ export class InMemoryItemRepository implements ItemRepository {
     return this.items.get(`${owner}/${id}`);
   }
 
-  async create(owner: string, item: Item, idempotency?: NewIdempotencyRecord) {
+  async create(owner: string, item: Item, idempotency?: IdempotencyClaim) {
     if (idempotency) {
-      const key = `${owner}/${idempotency.key}`;
-      if (this.records.has(key)) throw new IdempotencyRecordExistsError();
-      this.records.set(key, { ...idempotency, item });
+      const { supersedes, ...claim } = idempotency;
+      const key = `${owner}/${claim.key}`;
+      const held = this.records.get(key);
+      if (held && held.expiresAt !== supersedes) throw new IdempotencyKeyTakenError();
+      this.records.set(key, { ...claim, item });
     }
     this.items.set(`${owner}/${item.id}`, item);
   }
@@ -60,16 +68,15 @@ export class InMemoryItemRepository implements ItemRepository {
     this.items.delete(`${owner}/${id}`);
   }
 
-  async findIdempotencyRecord(owner: string, key: string, now: number) {
-    const record = this.records.get(`${owner}/${key}`);
-    return record && record.expiresAt > now ? record : undefined;
+  async findIdempotencyRecord(owner: string, key: string) {
+    return this.records.get(`${owner}/${key}`);
   }
 
   private check(owner: string, id: string, expectedVersion: ExpectedVersion): Item {
     const current = this.items.get(`${owner}/${id}`);
-    if (!current) throw new NotFoundError();
+    if (!current) throw new ItemNotFoundError();
     if (expectedVersion !== undefined && current.version !== expectedVersion)
-      throw new PreconditionFailedError();
+      throw new VersionMismatchError();
     return current;
   }
 }

@@ -10,13 +10,17 @@ import { createTestContext, createTestEvent } from '@items-api/test-events';
 
 const testContext = createTestContext();
 
+/** The handler's clock unless a test gives one. */
+const fixedClock = () => new Date('2026-11-25T09:30:00.000Z');
+
 /**
- * The real handler over an in-memory (or given) repository, with a fixed clock. Its Powertools
- * logs and EMF records are captured from stdout and stderr into `logLines`, in the order written.
+ * The real handler over an in-memory (or given) repository, with a fixed (or given) clock. Its
+ * Powertools logs and EMF records are captured from stdout and stderr into `logLines`, in the
+ * order written.
  */
 export function createTestHandler(
   repo: ItemRepository = new InMemoryItemRepository(),
-  options: { logLevel?: 'debug' | 'info' } = {},
+  options: { logLevel?: 'debug' | 'info'; clock?: () => Date } = {},
 ) {
   // Lambda sets this for on-demand functions; Powertools reports cold starts only with it.
   process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = 'on-demand';
@@ -33,7 +37,7 @@ export function createTestHandler(
     ...observability,
     repo,
     cursors: new CursorCodec('test-secret-test-secret-test-secret'),
-    clock: () => new Date('2026-11-25T09:30:00.000Z'),
+    clock: options.clock ?? fixedClock,
     ids: () => ids(),
     idempotencyTtlSeconds: IdempotencyLimits.replaySeconds,
   });

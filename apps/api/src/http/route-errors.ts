@@ -1,7 +1,15 @@
 // The problems a route may answer with, checked against its contract route when compiling.
 import type { problemsOnEveryRoute, ProblemTypes } from '@items-api/contract';
 import type { AppRoute } from '@ts-rest/core';
-import type { ApiError } from '../errors';
+import {
+  DependencyUnavailableError,
+  IdempotencyInFlightError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  PreconditionFailedError,
+  type ApiError,
+} from '../errors';
+import type { StoreFailure } from '../items/item-errors';
 
 type KindOf<E> = E extends ApiError<infer K> ? K : never;
 
@@ -45,4 +53,41 @@ export function answersWith<
   },
 ): void {
   // A compile-time check only.
+}
+
+/** The problem that answers each failure of the item store. */
+const storeProblems = {
+  ItemNotFoundError: () => new NotFoundError(),
+  VersionMismatchError: () => new PreconditionFailedError(),
+  IdempotencyConflictError: () => new IdempotencyKeyReusedError(),
+  IdempotencyPendingError: (cause) => new IdempotencyInFlightError({ cause }),
+  StoreUnavailableError: (cause) => new DependencyUnavailableError({ cause }),
+} satisfies { [N in StoreFailure['name']]: (cause: StoreFailure) => ApiError };
+
+type ProblemOf<F extends StoreFailure> = ReturnType<(typeof storeProblems)[F['name']]>;
+
+/**
+ * What a route throws for an error of the item store: the problem of each failure named in
+ * `failures`, anything else unchanged (a failure the route does not name is a 500, logged). It
+ * compiles only when the contract declares, for `route`, the problem of every failure named.
+ * Use: `await repo.replace(…).catch(storeFailure)`.
+ */
+export function storeFailures<
+  R extends AppRoute,
+  const C extends readonly (abstract new (...args: never[]) => StoreFailure)[],
+>(
+  _route: R,
+  failures: C & {
+    [I in keyof C]: C[I] extends abstract new (...args: never[]) => infer F
+      ? F extends StoreFailure
+        ? Declared<R, ProblemOf<F>>
+        : never
+      : never;
+  },
+): (error: unknown) => never {
+  return (error) => {
+    if (!failures.some((named) => error instanceof named)) throw error;
+    const failure = error as StoreFailure;
+    throw storeProblems[failure.name](failure);
+  };
 }

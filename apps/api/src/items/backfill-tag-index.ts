@@ -5,6 +5,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '@items-api/contract';
+import { classifyDynamoError } from './dynamo-errors';
 import { ItemKeys, itemKey } from './item-keys';
 import { tagRecord, toItem } from './item-record';
 
@@ -19,12 +20,10 @@ export type BackfillReport = {
 
 const MAX_ATTEMPTS = 5;
 
-const isCancelled = (error: unknown, code: string) =>
-  error instanceof Error &&
-  error.name === 'TransactionCanceledException' &&
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (r) => r.Code === code,
-  );
+const isCancelled = (error: unknown, code: 'ConditionalCheckFailed' | 'TransactionConflict') => {
+  const failure = classifyDynamoError(error);
+  return failure.kind === 'cancelled' && failure.reasons.includes(code);
+};
 
 /**
  * Writes the tag-index copies of items stored before the index existed. A maintenance job, run

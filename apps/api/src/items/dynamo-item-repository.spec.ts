@@ -7,8 +7,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Item } from '@items-api/contract';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
 import { DynamoItemRepository } from './dynamo-item-repository';
+import {
+  IdempotencyKeyTakenError,
+  IdempotencyPendingError,
+  ItemNotFoundError,
+  StoreUnavailableError,
+  VersionMismatchError,
+} from './item-errors';
 
 const item: Item = {
   id: '01JD8X3ZK5N2M4Q7R9T1V3W5Y7',
@@ -96,28 +102,28 @@ describe('DynamoItemRepository writes that lose a race (faults injected)', () =>
     ]);
   });
 
-  it('answers 412 when the version changed between its read and its write', async () => {
+  it('is a VersionMismatchError when the version changed between its read and its write', async () => {
     documentClient.on(GetCommand).resolvesOnce(stored(1)).resolves(stored(2));
     documentClient.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
     await expect(repo.delete('alice', item.id, { expectedVersion: 1 })).rejects.toThrow(
-      PreconditionFailedError,
+      VersionMismatchError,
     );
   });
 
-  it('answers 404 when the item was deleted between its read and its write', async () => {
+  it('is an ItemNotFoundError when the item was deleted between its read and its write', async () => {
     documentClient.on(GetCommand).resolvesOnce(stored(1)).resolves({});
     documentClient.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed'));
     await expect(
       repo.replace('alice', item.id, input, { expectedVersion: undefined, now }),
-    ).rejects.toThrow(NotFoundError);
+    ).rejects.toThrow(ItemNotFoundError);
   });
 
-  it('gives up with 503 after 5 lost races when no version was named (If-Match: *)', async () => {
+  it('gives up (StoreUnavailableError) after 5 lost races when no version was named (If-Match: *)', async () => {
     documentClient.on(GetCommand).resolves(stored(1));
     documentClient.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
     await expect(
       repo.replace('alice', item.id, input, { expectedVersion: undefined, now }),
-    ).rejects.toThrow(DependencyUnavailableError);
+    ).rejects.toThrow(StoreUnavailableError);
     expect(documentClient.commandCalls(TransactWriteCommand)).toHaveLength(5);
   });
 
@@ -135,13 +141,58 @@ describe('DynamoItemRepository writes that lose a race (faults injected)', () =>
     expect(next).toMatchObject({ version: 2, updatedAt: now });
   });
 
-  it('answers 412 when the untagged item there is another writer’s', async () => {
+  it('is a VersionMismatchError when the untagged item there is another writer’s', async () => {
     const untagged = { PK: 'OWNER#alice', SK: `ITEM#${item.id}`, ...item };
     const theirs = { ...untagged, name: 'Sandals', updatedAt: now, version: 2 };
     documentClient.on(GetCommand).resolvesOnce({ Item: untagged }).resolves({ Item: theirs });
     documentClient.on(PutCommand).rejects(conditionFailed(item));
     await expect(
       repo.replace('alice', item.id, { name: 'Boots', tags: [] }, { expectedVersion: 1, now }),
-    ).rejects.toThrow(PreconditionFailedError);
+    ).rejects.toThrow(VersionMismatchError);
+  });
+});
+
+describe('DynamoItemRepository failures DynamoDB Local cannot be made to give (faults injected)', () => {
+  const documentClient = mockClient(DynamoDBDocumentClient);
+  const repo = new DynamoItemRepository(
+    documentClient as unknown as DynamoDBDocumentClient,
+    'items',
+  );
+  afterEach(() => documentClient.reset());
+
+  const claim = { key: 'k-1', requestHash: 'h', expiresAt: 1_800_000_000 };
+  /** TransactWriteItems' answer when it cancels the create (API reference, CancellationReasons). */
+  const cancelled = (...codes: string[]) =>
+    Object.assign(new Error('Transaction cancelled'), {
+      name: 'TransactionCanceledException',
+      CancellationReasons: codes.map((Code) => ({ Code })),
+    });
+
+  it('reads a failed check on the idempotency record (the second action) as the key taken', async () => {
+    documentClient.on(TransactWriteCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+    await expect(repo.create('alice', item, claim)).rejects.toThrow(IdempotencyKeyTakenError);
+  });
+
+  it.each([
+    ['a transaction cancelled for a conflict', cancelled('None', 'TransactionConflict')],
+    [
+      'TransactionConflictException',
+      Object.assign(new Error('conflict'), { name: 'TransactionConflictException' }),
+    ],
+  ])(
+    'reads %s on an idempotent create as another request with the key in flight',
+    async (_, error) => {
+      documentClient.on(TransactWriteCommand).rejects(error);
+      await expect(repo.create('alice', item, claim)).rejects.toThrow(IdempotencyPendingError);
+    },
+  );
+
+  it('is a StoreUnavailableError when DynamoDB still throttles after the SDK’s retries', async () => {
+    documentClient.on(GetCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ProvisionedThroughputExceededException',
+      }),
+    );
+    await expect(repo.get('alice', item.id)).rejects.toThrow(StoreUnavailableError);
   });
 });

@@ -9,38 +9,60 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { isDeepStrictEqual } from 'node:util';
-import { DependencyUnavailableError, NotFoundError, PreconditionFailedError } from '../errors';
-import { callDynamo } from './dynamo-errors';
-import { translateCreateError } from './create-errors';
+import { classifyDynamoError, lostRace } from './dynamo-errors';
+import {
+  IdempotencyKeyTakenError,
+  IdempotencyPendingError,
+  ItemNotFoundError,
+  StoreUnavailableError,
+  VersionMismatchError,
+} from './item-errors';
 import type {
   ExpectedVersion,
+  IdempotencyClaim,
   IdempotencyRecord,
   ItemRepository,
   ListOptions,
   ListPage,
-  NewIdempotencyRecord,
 } from './item-repository';
 import { itemKey, ItemKeys, tagKey } from './item-keys';
 import { itemRecord, tagRecord, toItem } from './item-record';
 
-const isConditionFailure = (e: unknown): e is Error & { Item?: unknown } =>
-  e instanceof Error && e.name === 'ConditionalCheckFailedException';
+/** Runs a DynamoDB call; DynamoDB busy or unreachable is StoreUnavailableError. */
+async function callDynamo<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw classifyDynamoError(error).kind === 'unavailable'
+      ? new StoreUnavailableError({ cause: error })
+      : error;
+  }
+}
 
-type CancellationReason = { Code?: string };
+/** The write's condition failed on an item: the one DynamoDB returned (ALL_OLD), if any. */
+const failedConditionOn = (error: unknown) => {
+  const failure = classifyDynamoError(error);
+  return failure.kind === 'conditionFailed' ? { item: failure.item } : undefined;
+};
 
 /**
- * The write lost a race: its version condition failed, or DynamoDB cancelled it for a concurrent
- * transaction on the same records (TransactionCanceledException reasons, TransactWriteItems API
- * reference; TransactionConflictException for a single-item write that met a transaction).
+ * The create transaction failed. Reasons are positional: [0] the item put, [1] the idempotency
+ * record put when there is one, then the tag-index puts (unconditional, so never a failed check
+ * at [1] when no key was sent). The key held otherwise than the claim says → the caller reads
+ * it again; a concurrent transaction on the same records (still in flight) → pending.
  */
-function isWriteConflict(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  if (isConditionFailure(e) || e.name === 'TransactionConflictException') return true;
-  if (e.name !== 'TransactionCanceledException') return false;
-  const reasons = (e as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  return reasons.some(
-    (r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict',
-  );
+function translateCreateError(error: unknown): never {
+  const failure = classifyDynamoError(error);
+  if (failure.kind === 'cancelled' && failure.reasons[1] === 'ConditionalCheckFailed') {
+    throw new IdempotencyKeyTakenError();
+  }
+  if (
+    failure.kind === 'conflict' ||
+    (failure.kind === 'cancelled' && failure.reasons.includes('TransactionConflict'))
+  ) {
+    throw new IdempotencyPendingError({ cause: error });
+  }
+  throw error;
 }
 
 /** Every update is conditioned on the version it replaces (optimistic locking). */
@@ -67,7 +89,7 @@ const prefixRange = (prefix: string) => ({
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The stored item (as DynamoDB returns it in the error, marshalled) is the one this request made. */
-const isSameWrite = (stored: unknown, item: Item) => {
+const isSameWrite = (stored: Record<string, unknown> | undefined, item: Item) => {
   const record = stored as Record<string, { S?: string } | undefined> | undefined;
   return record?.['id']?.S === item.id && record?.['createdAt']?.S === item.createdAt;
 };
@@ -94,7 +116,8 @@ export class DynamoItemRepository implements ItemRepository {
           ExpressionAttributeNames: { '#pk': ItemKeys.partitionKey, '#sk': ItemKeys.sortKey },
           ExpressionAttributeValues: { ':pk': ItemKeys.owner(owner), ...prefixRange(prefix) },
           ScanIndexForward: false, // ULIDs sort by time: newest first
-          Limit: limit,
+          // One past the page: whether more items follow (a full page may be the last one).
+          Limit: limit + 1,
           ...(afterId
             ? {
                 ExclusiveStartKey: {
@@ -106,11 +129,12 @@ export class DynamoItemRepository implements ItemRepository {
         }),
       ),
     );
-    const lastSk = result.LastEvaluatedKey?.[ItemKeys.sortKey] as string | undefined;
-    return {
-      items: (result.Items ?? []).map(toItem),
-      ...(lastSk ? { lastId: lastSk.slice(prefix.length) } : {}),
-    };
+    const records = result.Items ?? [];
+    const items = records.slice(0, limit).map(toItem);
+    // A page cut short by the 1 MB a Query reads at most also has more after it (Query API reference).
+    const more = records.length > limit || result.LastEvaluatedKey !== undefined;
+    const lastId = items.at(-1)?.id;
+    return { items, ...(more && lastId ? { lastId } : {}) };
   }
 
   async get(owner: string, id: string): Promise<Item | undefined> {
@@ -127,7 +151,7 @@ export class DynamoItemRepository implements ItemRepository {
     return result.Item ? toItem(result.Item) : undefined;
   }
 
-  async create(owner: string, item: Item, idempotency?: NewIdempotencyRecord): Promise<void> {
+  async create(owner: string, item: Item, idempotency?: IdempotencyClaim): Promise<void> {
     const itemPut = {
       TableName: this.tableName,
       Item: itemRecord(owner, item),
@@ -141,7 +165,8 @@ export class DynamoItemRepository implements ItemRepository {
         ),
       ).catch((error: unknown) => {
         // The SDK retried a put whose answer was lost after it landed: the item there is ours.
-        if (isConditionFailure(error) && isSameWrite(error.Item, item)) return;
+        const failed = failedConditionOn(error);
+        if (failed && isSameWrite(failed.item, item)) return;
         throw error;
       });
       return;
@@ -154,10 +179,7 @@ export class DynamoItemRepository implements ItemRepository {
           [ItemKeys.sortKey]: ItemKeys.idempotency(idempotency.key),
           ...toStoredIdempotencyRecord({ ...idempotency, item }),
         },
-        // TTL deletion lags, so an expired record counts as absent.
-        ConditionExpression: 'attribute_not_exists(#sk) OR #exp < :now',
-        ExpressionAttributeNames: { '#sk': ItemKeys.sortKey, '#exp': ItemKeys.ttlAttribute },
-        ExpressionAttributeValues: { ':now': Math.floor(Date.parse(item.createdAt) / 1000) },
+        ...claimCondition(idempotency),
       },
     };
     await callDynamo(() =>
@@ -203,7 +225,7 @@ export class DynamoItemRepository implements ItemRepository {
         await callDynamo(() => this.client.send(new PutCommand(put))).catch(async (error) => {
           // The SDK retried a put whose answer was lost after it landed: the stored item is ours.
           // (Transactions need no such check: the SDK's retry reuses their ClientRequestToken.)
-          if (isConditionFailure(error) && isDeepStrictEqual(await this.get(owner, id), next))
+          if (failedConditionOn(error) && isDeepStrictEqual(await this.get(owner, id), next))
             return;
           throw error;
         });
@@ -246,7 +268,7 @@ export class DynamoItemRepository implements ItemRepository {
     });
   }
 
-  async findIdempotencyRecord(owner: string, key: string, nowEpochSeconds: number) {
+  async findIdempotencyRecord(owner: string, key: string): Promise<IdempotencyRecord | undefined> {
     const result = await callDynamo(() =>
       this.client.send(
         new GetCommand({
@@ -260,17 +282,22 @@ export class DynamoItemRepository implements ItemRepository {
       ),
     );
     const record = result.Item as StoredIdempotencyRecord | undefined;
-    const expiresAt = record?.[ItemKeys.ttlAttribute];
-    if (!record || expiresAt === undefined || expiresAt <= nowEpochSeconds) return undefined;
-    return { key, requestHash: record.requestHash, expiresAt, item: toItem(record.item) };
+    if (!record) return undefined;
+    return {
+      key,
+      requestHash: record.requestHash,
+      expiresAt: Number(record[ItemKeys.ttlAttribute]),
+      item: toItem(record.item),
+    };
   }
 
   /**
    * Reads the item (consistently), checks `expectedVersion`, and runs `write`, which must be
    * conditioned on the version read: the item's tags tell which index records the write touches,
    * and the condition makes sure they are still the ones stored. Losing a race re-reads: a changed
-   * version then answers 412 (when the caller named one), a vanished item 404; with no version
-   * named (`If-Match: *`, DELETE without If-Match) the write is tried again on the new state.
+   * version then is a VersionMismatchError (when the caller named one), a vanished item an
+   * ItemNotFoundError; with no version named (`If-Match: *`, DELETE without If-Match) the write is
+   * tried again on the new state, at most MAX_WRITE_ATTEMPTS times.
    */
   private async writeCurrent<T>(
     owner: string,
@@ -280,15 +307,15 @@ export class DynamoItemRepository implements ItemRepository {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.get(owner, id);
-      if (!current) throw new NotFoundError();
+      if (!current) throw new ItemNotFoundError();
       if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw new PreconditionFailedError();
+        throw new VersionMismatchError();
       }
       try {
         return await write(current);
       } catch (error) {
-        if (!isWriteConflict(error)) throw error;
-        if (attempt >= MAX_WRITE_ATTEMPTS) throw new DependencyUnavailableError({ cause: error });
+        if (!lostRace(classifyDynamoError(error))) throw error;
+        if (attempt >= MAX_WRITE_ATTEMPTS) throw new StoreUnavailableError({ cause: error });
         await pause(Math.random() * 20 * attempt);
       }
     }
@@ -299,13 +326,36 @@ export class DynamoItemRepository implements ItemRepository {
   }
 }
 
+/**
+ * The idempotency put's condition: the key is free, or (with `supersedes`) still holds the expired
+ * record the create read. TTL may have deleted that record meanwhile: free again, as good.
+ */
+function claimCondition({ supersedes }: IdempotencyClaim): {
+  ConditionExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, number>;
+} {
+  return supersedes === undefined
+    ? {
+        ConditionExpression: 'attribute_not_exists(#sk)',
+        ExpressionAttributeNames: { '#sk': ItemKeys.sortKey },
+      }
+    : {
+        ConditionExpression: 'attribute_not_exists(#sk) OR #exp = :read',
+        ExpressionAttributeNames: { '#sk': ItemKeys.sortKey, '#exp': ItemKeys.ttlAttribute },
+        ExpressionAttributeValues: { ':read': supersedes },
+      };
+}
+
 /** An idempotency record as stored: its expiry under the table's TTL attribute. */
 type StoredIdempotencyRecord = Omit<IdempotencyRecord, 'expiresAt'> &
   Partial<Record<typeof ItemKeys.ttlAttribute, number>>;
 
 function toStoredIdempotencyRecord({
+  key,
+  requestHash,
   expiresAt,
-  ...record
+  item,
 }: IdempotencyRecord): StoredIdempotencyRecord {
-  return { ...record, [ItemKeys.ttlAttribute]: expiresAt };
+  return { key, requestHash, item, [ItemKeys.ttlAttribute]: expiresAt };
 }

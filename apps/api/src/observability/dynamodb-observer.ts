@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { isThrottlingError } from './metrics';
+import { isThrottlingError } from '../items/dynamo-errors';
 import { currentRequest, type DynamoCall } from './request-scope';
 import type { XRayDaemonEmitter } from './xray-daemon';
 

@@ -129,15 +129,6 @@ export type RequestOutcome = {
   facts?: RequestFacts;
 };
 
-const throttlingErrors = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-]);
-
-export const isThrottlingError = (name: string | undefined) =>
-  name !== undefined && throttlingErrors.has(name);
-
 type RequestMetric = {
   name: string;
   unit: Unit;

@@ -1,19 +1,22 @@
 import { formatETag, Headers, itemsContract } from '@items-api/contract';
-import {
-  DependencyUnavailableError,
-  NotFoundError,
-  PreconditionFailedError,
-  PreconditionRequiredError,
-} from '../errors';
+import { PreconditionFailedError, PreconditionRequiredError } from '../errors';
 import { expectedVersionFrom } from '../http/preconditions';
+import {
+  ItemNotFoundError,
+  StoreUnavailableError,
+  VersionMismatchError,
+} from '../items/item-errors';
 import type { RouteDeps } from './route-deps';
 import { route } from '../http/contract-router';
-import { answersWith, routeError } from '../http/route-errors';
+import { answersWith, routeError, storeFailures } from '../http/route-errors';
 
-answersWith(itemsContract.replaceItem, [
-  NotFoundError,
-  PreconditionFailedError,
-  DependencyUnavailableError,
+// An If-Match list no version of the item satisfies (http/preconditions.ts).
+answersWith(itemsContract.replaceItem, [PreconditionFailedError]);
+
+const storeFailure = storeFailures(itemsContract.replaceItem, [
+  ItemNotFoundError,
+  VersionMismatchError,
+  StoreUnavailableError,
 ]);
 
 export const replaceItem = ({ repo, clock }: RouteDeps) =>
@@ -29,12 +32,11 @@ export const replaceItem = ({ repo, clock }: RouteDeps) =>
       }
       const expectedVersion = await expectedVersionFrom(
         ifMatch,
-        async () => (await repo.get(owner, params.id))?.version,
+        async () => (await repo.get(owner, params.id).catch(storeFailure))?.version,
       );
-      const item = await repo.replace(owner, params.id, body, {
-        expectedVersion,
-        now: clock().toISOString(),
-      });
+      const item = await repo
+        .replace(owner, params.id, body, { expectedVersion, now: clock().toISOString() })
+        .catch(storeFailure);
       responseHeaders.set(Headers.etag, formatETag(item.version));
       return { status: 200, body: item };
     },
