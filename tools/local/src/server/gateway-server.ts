@@ -95,9 +95,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
         ? GatewayMessages.requestTimeout
         : GatewayMessages.badRequest;
   const body = gatewayBody(answer);
+  // Destroyed once the answer is written: a client that keeps its side open (half-open) must not
+  // hold a connection slot after its request was refused.
   socket.end(
     `HTTP/1.1 ${answer.status} ${answer.message}\r\ncontent-type: application/json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    () => socket.destroy(),
   );
 }
 

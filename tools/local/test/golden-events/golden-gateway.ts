@@ -236,6 +236,7 @@ export async function startGoldenGateway(
       state.preflightStatus = status;
     },
     request: (request: Parameters<typeof rawRequest>[1]) => rawRequest(port, request),
+    server,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { DEFAULT_CONTENT_TYPE } from '@items-api/http-api';
 import { createGatewayServer } from '../../src/server/gateway-server';
 import { startGoldenGateway, type GoldenGateway } from './golden-gateway';
@@ -325,6 +325,27 @@ describe('connections', () => {
       });
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
       expect(answer).toContain('{"message":"Request Timeout"}');
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('frees the connection of a client that keeps its side open after the 408', async () => {
+    const g = await startGoldenGateway({ requestTimeoutMs: 1_000 });
+    try {
+      const serverSideClosed = new Promise<void>((resolve) =>
+        g.server.once('connection', (socket: Socket) => socket.once('close', () => resolve())),
+      );
+      const socket = connect({ port: g.port, host: '127.0.0.1', allowHalfOpen: true });
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      const answered = new Promise<void>((resolve) => socket.once('end', () => resolve()));
+      socket.write('POST /public/x HTTP/1.1\r\nHost: h\r\nContent-Length: 100\r\n\r\nab');
+      await answered;
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      // The client never ends its side; the gateway closes the socket all the same.
+      await serverSideClosed;
+      socket.destroy();
     } finally {
       await g.stop();
     }
