@@ -6,6 +6,7 @@ import {
   addForwardedHeaders,
   applyCors,
   buildEvent,
+  isTextMediaType,
   createRouteSelector,
   gatewayBody,
   GatewayMessages,
@@ -26,6 +27,7 @@ import { GatewayLimits } from '../gateway/gateway-limits';
 import { Throttle } from '../gateway/throttle';
 import type { GatewayConfig } from '../template/gateway-config';
 import { invoke, type Integration } from './invoke';
+import { ByteBudget } from './byte-budget';
 import { readBody } from './read-body';
 
 export type GatewayServerOptions = {
@@ -51,6 +53,8 @@ export type GatewayServerOptions = {
   requestTimeoutMs?: number;
   /** Open connections beyond which new ones are closed at once (default 1024). */
   maxConnections?: number;
+  /** Request-body bytes held at once before large requests wait (default 32 MiB; `ByteBudget`). */
+  maxHeldBodyBytes?: number;
 };
 
 const gatewayError = (answer: GatewayMessage, headers: Record<string, string> = {}) =>
@@ -66,6 +70,21 @@ const localApi: ApiIdentity = { apiId: 'local', accountId: '000000000000', stage
  * `apigw-requestid: Mc7UVioPPHcEKPA=`).
  */
 const newRequestId = () => `${randomBase64url(11)}=`;
+
+/** Bodies this small never wait for the body budget: a large upload cannot hold them back. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/**
+ * The largest body that can still fit Lambda's 6 MB invocation payload once in the event (text as
+ * it is, anything else base64-encoded), and never more than HTTP API's 10 MB payload quota.
+ */
+const largestBody = (contentType: string | undefined) =>
+  Math.min(
+    isTextMediaType(contentType)
+      ? GatewayLimits.maxInvocationPayloadBytes
+      : Math.floor((GatewayLimits.maxInvocationPayloadBytes * 3) / 4), // base64: RFC 4648 §4
+    GatewayLimits.maxRequestBytes,
+  );
 
 const byteLength = (value: unknown): number => {
   const json = JSON.stringify(value);
@@ -115,6 +134,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
   }
   const routes = createRouteSelector(config.routes);
   const throttle = new Throttle(config.throttle);
+  const bodies = new ByteBudget(options.maxHeldBodyBytes ?? 32 * 1024 * 1024);
   const corsEnabled = isCorsEnabled(config.cors);
 
   async function respond(
@@ -165,52 +185,69 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       authorizer = { claims: verdict.claims, scopes: verdict.scopes };
     }
     // The body is read only once the request may pass: a throttled or unauthorised client does
-    // not get 10 MB buffered.
-    const body = await readBody(req, GatewayLimits.maxRequestBytes);
-    if (!body) return gatewayError(GatewayMessages.tooLarge);
-    const integration = options.integrations[route.functionId];
-    const fn = config.functions[route.functionId];
-    if (!integration || !fn) return gatewayError(GatewayMessages.internal);
-    const receivedAt = new Date();
-    const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
-    const event = buildEvent(
-      {
-        method,
-        path: requestPath.path,
-        rawQueryString: requestPath.rawQueryString,
-        headers: addForwardedHeaders(
-          joined.headers,
-          { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
-          () => traceHeader(receivedAt, randomHex(12)),
-        ),
-        cookies: joined.cookies,
-        body,
-        sourceIp,
-        requestId,
-        receivedAt,
-      },
-      { api: localApi, routeKey: route.routeKey, pathParameters: match.pathParameters, authorizer },
-    );
-    if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {
-      return gatewayError(GatewayMessages.tooLarge);
-    }
-    const outcome = await invoke(integration, event, {
-      integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
-    });
-    if (!outcome.ok) return gatewayError(outcome.error);
-    const refused = (reason: string) => {
-      options.onRefusedResult?.(route.functionId, reason);
-      return gatewayError(GatewayMessages.internal);
-    };
-    // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
-    const resultBytes = byteLength(outcome.result);
-    if (resultBytes > GatewayLimits.maxInvocationPayloadBytes) {
-      return refused(
-        `the result is ${resultBytes} bytes, over Lambda's ${GatewayLimits.maxInvocationPayloadBytes}-byte response payload quota`,
+    // not get 10 MB buffered. One that cannot fit Lambda's invocation payload is refused unread.
+    const bodyLimit = largestBody(joined.headers['content-type']);
+    const declared = Number(joined.headers['content-length'] ?? 0);
+    if (declared > bodyLimit) return gatewayError(GatewayMessages.tooLarge);
+    const chunked = joined.headers['content-length'] === undefined;
+    const release =
+      chunked || declared > SMALL_BODY_BYTES
+        ? await bodies.reserve(chunked ? bodyLimit : declared)
+        : undefined;
+    try {
+      const body = await readBody(req, bodyLimit);
+      if (!body) return gatewayError(GatewayMessages.tooLarge);
+      const integration = options.integrations[route.functionId];
+      const fn = config.functions[route.functionId];
+      if (!integration || !fn) return gatewayError(GatewayMessages.internal);
+      const receivedAt = new Date();
+      const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
+      const event = buildEvent(
+        {
+          method,
+          path: requestPath.path,
+          rawQueryString: requestPath.rawQueryString,
+          headers: addForwardedHeaders(
+            joined.headers,
+            { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
+            () => traceHeader(receivedAt, randomHex(12)),
+          ),
+          cookies: joined.cookies,
+          body,
+          sourceIp,
+          requestId,
+          receivedAt,
+        },
+        {
+          api: localApi,
+          routeKey: route.routeKey,
+          pathParameters: match.pathParameters,
+          authorizer,
+        },
       );
+      if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {
+        return gatewayError(GatewayMessages.tooLarge);
+      }
+      const outcome = await invoke(integration, event, {
+        integrationTimeoutMs: Math.min(route.timeoutMs, GatewayLimits.maxIntegrationTimeoutMs),
+      });
+      if (!outcome.ok) return gatewayError(outcome.error);
+      const refused = (reason: string) => {
+        options.onRefusedResult?.(route.functionId, reason);
+        return gatewayError(GatewayMessages.internal);
+      };
+      // Lambda refuses a result over its 6 MB response payload quota; the gateway answers 500.
+      const resultBytes = byteLength(outcome.result);
+      if (resultBytes > GatewayLimits.maxInvocationPayloadBytes) {
+        return refused(
+          `the result is ${resultBytes} bytes, over Lambda's ${GatewayLimits.maxInvocationPayloadBytes}-byte response payload quota`,
+        );
+      }
+      const read = readResult(outcome.result);
+      return read.ok ? read.response : refused(read.reason);
+    } finally {
+      release?.();
     }
-    const read = readResult(outcome.result);
-    return read.ok ? read.response : refused(read.reason);
   }
 
   const server = createServer(

@@ -106,7 +106,11 @@ export function rawRequest(
  * a token issuer of its own (RSA key `k1` in its JWKS) standing in for the template's issuer.
  */
 export async function startGoldenGateway(
-  options: FixtureOptions & { requestTimeoutMs?: number; maxConnections?: number } = {},
+  options: FixtureOptions & {
+    requestTimeoutMs?: number;
+    maxConnections?: number;
+    maxHeldBodyBytes?: number;
+  } = {},
 ) {
   const config = readGatewayConfig(fixtureTemplate(options));
   const events: APIGatewayProxyEventV2[] = [];
@@ -118,13 +122,18 @@ export async function startGoldenGateway(
     (await generateKeyPair('RS256', { modulusLength: 2048, extractable: true })).privateKey,
   );
   const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' };
-  const state: { url: string; authorize?: JwtAuthorizer; preflightStatus: number } = {
-    url: '',
-    preflightStatus: 204,
-  };
+  const state: {
+    url: string;
+    authorize?: JwtAuthorizer;
+    preflightStatus: number;
+    /** While set, the echo function answers only once it settles. */
+    gate?: Promise<void>;
+    arrivals: ((event: APIGatewayProxyEventV2) => void)[];
+  } = { url: '', preflightStatus: 204, arrivals: [] };
   const issuer = () => `${state.url}${ISSUER_PATH}`;
   const record = (event: APIGatewayProxyEventV2) => {
     events.push(event);
+    for (const arrived of state.arrivals.splice(0)) arrived(event);
   };
   const refusals: { functionId: string; reason: string }[] = [];
   const server: Server = createGatewayServer({
@@ -132,6 +141,7 @@ export async function startGoldenGateway(
     integrations: inProcess(config, {
       EchoFunction: async (event) => {
         record(event);
+        await state.gate;
         return {
           statusCode: 200,
           headers: {
@@ -182,6 +192,7 @@ export async function startGoldenGateway(
     onRefusedResult: (functionId, reason) => refusals.push({ functionId, reason }),
     requestTimeoutMs: options.requestTimeoutMs,
     maxConnections: options.maxConnections,
+    maxHeldBodyBytes: options.maxHeldBodyBytes,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -228,6 +239,17 @@ export async function startGoldenGateway(
     url: state.url,
     events,
     lastEvent: () => events.at(-1),
+    /** The next event a function receives. */
+    nextEvent: () => new Promise<APIGatewayProxyEventV2>((resolve) => state.arrivals.push(resolve)),
+    /** Holds the echo function's answers until the returned function is called. */
+    holdEchoAnswers: () => {
+      let open = () => undefined as void;
+      state.gate = new Promise<void>((resolve) => (open = resolve));
+      return () => {
+        state.gate = undefined;
+        open();
+      };
+    },
     /** Why the gateway refused results, in order (what the local server logs). */
     refusals,
     token,

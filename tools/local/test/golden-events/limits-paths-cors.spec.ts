@@ -69,6 +69,19 @@ describe('limits, paths, results and CORS at the gateway', () => {
       expect(reached).toEqual([]);
     });
 
+    it('refuses a body that cannot fit the 6 MB invocation payload before reading it', async () => {
+      // Only the head is sent: the 413 comes without waiting for 6.5 MB that never arrive.
+      const res = await g.request({
+        method: 'POST',
+        target: '/public/x',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Content-Length', String(6.5 * MB)],
+        ],
+      });
+      expect([res.status, res.json]).toEqual([413, { message: 'Request Entity Too Large' }]);
+    });
+
     it('counts the base64 expansion: a 5 MB binary body is an 6.7 MB event, 413', async () => {
       const res = await g.request({
         method: 'POST',
@@ -309,6 +322,46 @@ describe('templates the gateway does not emulate', () => {
         authorize: async () => ({ ok: false, status: 401, challenge: 'Bearer' }),
       }),
     ).toThrow(/payload format 1.0 is not emulated \(routes POST \/cognito, /);
+  });
+});
+
+describe('memory held for request bodies', () => {
+  it('holds large bodies back past its budget, while small requests go through', async () => {
+    const g = await startGoldenGateway({ maxHeldBodyBytes: 200_000 });
+    const sent: Promise<unknown>[] = [];
+    const post = (bytes: number) => {
+      const response = g.request({
+        method: 'POST',
+        target: '/public/x',
+        headers: [['Content-Type', 'application/json']],
+        body: JSON.stringify({ pad: 'x'.repeat(bytes) }),
+      });
+      sent.push(response);
+      return response;
+    };
+    const large = () => g.events.filter((e) => (e.body?.length ?? 0) > 100_000);
+    try {
+      const open = g.holdEchoAnswers();
+      const firstArrived = g.nextEvent();
+      const first = post(150_000);
+      await firstArrived;
+      // The first body is held until its answer is sent; the second would pass the budget.
+      const secondSeen = new Promise((resolve) => g.server.once('request', resolve));
+      const second = post(150_000);
+      await secondSeen;
+      const smallArrived = g.nextEvent();
+      const small = post(1_000);
+      const event = await smallArrived;
+      expect(event.body?.length).toBeLessThan(2_000);
+      expect(large()).toHaveLength(1);
+      open();
+      const statuses = (await Promise.all([first, second, small])).map((r) => r.status);
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(large()).toHaveLength(2);
+    } finally {
+      await g.stop();
+      await Promise.allSettled(sent);
+    }
   });
 });
 
