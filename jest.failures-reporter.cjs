@@ -14,9 +14,10 @@ const brief = (text) =>
     .join('\n');
 
 class FailuresReporter {
-  constructor(globalConfig, _options, context) {
-    this.project = context?.config?.displayName?.name ?? context?.config?.displayName ?? 'jest';
-    this.file = path.join(outputDir, `${String(this.project).replace(/[^\w.-]/g, '_')}.txt`);
+  constructor(globalConfig) {
+    // Each project's jest config sets `rootDir` to the project's folder, named as the project.
+    this.project = path.basename(globalConfig.rootDir);
+    this.file = path.join(outputDir, `${this.project.replace(/[^\w.-]/g, '_')}.txt`);
   }
 
   onRunStart() {
