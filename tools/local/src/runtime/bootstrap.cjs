@@ -1,22 +1,36 @@
 // The runtime inside one execution environment: a Node process of its own, started by
 // execution-environment.ts with the environment Lambda sets. Like Lambda's Node.js runtime
 // (aws/aws-lambda-nodejs-runtime-interface-client, src/UserFunction.js and src/LogPatch.js) it
-// loads the handler once (init), then runs one invocation at a time. The event arrives over the
-// IPC channel; the result follows the invocation's output on stdout, in the line that ends it.
+// loads the handler once (init), then runs one invocation at a time. Events arrive and results
+// leave over the IPC channel, which the runtime takes before the function loads and hides from
+// it (a Lambda function has no such channel): a function can print anything, it cannot answer
+// for an invocation. A marker line on stdout after each phase tells the parent that the phase's
+// output is all in.
 // Plain CommonJS so it starts on bare Node, without a compiler.
 'use strict';
 
 const { existsSync, readFileSync, writeSync } = require('node:fs');
-const { dirname, resolve } = require('node:path');
+const { register } = require('node:module');
+const { basename, delimiter, dirname, resolve } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { format } = require('node:util');
 
 /**
- * Starts the line written to stdout after each phase's output, followed by the phase's message
- * (ready, init-error, result, error): on the same stream, so the parent has all the output when
- * it reads the message.
+ * Starts the line written to stdout after each phase's output, followed by the phase's id
+ * (`init` or the invocation's): the parent answers once it has both this line and the phase's
+ * message on the IPC channel, so it has all the phase's output. The line carries no result.
  */
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
+
+const sendToParent = process.send.bind(process);
+delete process.send;
+
+/**
+ * nodejs18.x to nodejs22.x take callback handlers and `context.succeed/fail/done`; nodejs24.x
+ * removed them (Lambda developer guide, "Define Lambda function handler in Node.js").
+ */
+const runtimeMajor = Number(/nodejs(\d+)\.x/.exec(process.env.AWS_EXECUTION_ENV ?? '')?.[1] ?? 0);
+const callbacksSupported = runtimeMajor > 0 && runtimeMajor < 24;
 
 // CPU time from here on (Node's own boot excluded), reported with every message.
 const cpuAtStart = process.cpuUsage();
@@ -72,6 +86,21 @@ function patchConsole() {
   console.warn = write('WARN');
   console.error = write('ERROR');
   console.fatal = write('FATAL');
+}
+
+/**
+ * `NODE_PATH` holds the layers' `nodejs/node_modules` folders and the runtime's own
+ * `node_modules` (the AWS SDK): `require` reads it, `import` does not. Lambda's runtime resolves
+ * ES module imports from the same folders (Lambda supports ES module dependencies in layers
+ * from Node.js 18, AWS knowledge center "Cannot find module or package"): a resolve hook, Node's
+ * documented `module.register`, tries them after the function's own `node_modules`.
+ */
+function registerModulePaths() {
+  const paths = (process.env.NODE_PATH ?? '')
+    .split(delimiter)
+    .filter((dir) => basename(dir) === 'node_modules');
+  if (!paths.length) return;
+  register('./module-paths-hook.mjs', pathToFileURL(__filename), { data: { paths } });
 }
 
 class RuntimeError extends Error {
@@ -149,28 +178,109 @@ async function loadHandler() {
       `${handlerString} is undefined or not exported`,
     );
   }
+  // A handler taking a third parameter waits for a callback that nodejs24.x no longer passes.
+  if (!callbacksSupported && handler.length >= 3 && !isAsyncFunction(handler)) {
+    throw new RuntimeError(
+      'Runtime.CallbackHandlerNotSupported',
+      `${handlerString} takes a callback (event, context, callback), which ${process.env.AWS_EXECUTION_ENV?.replace('AWS_Lambda_', '') ?? 'this runtime'} does not support: make it an async function`,
+    );
+  }
   return handler;
 }
 
-function contextFor(message) {
+const isAsyncFunction = (fn) => fn.constructor?.name === 'AsyncFunction';
+
+const isThenable = (value) =>
+  value !== null &&
+  (typeof value === 'object' || typeof value === 'function') &&
+  typeof value.then === 'function';
+
+/**
+ * Resolves once the event loop has nothing left to do but wait for the next event: what Lambda
+ * waits for before it returns a callback's result while `callbackWaitsForEmptyEventLoop` is true.
+ * The IPC channel alone does not count ('beforeExit' fires once it is unreferenced).
+ */
+const emptyEventLoop = () =>
+  new Promise((done) => {
+    process.channel.unref();
+    process.once('beforeExit', () => {
+      process.channel.ref();
+      done();
+    });
+  });
+
+/**
+ * Runs the handler once; resolves with its result, rejects with its error. An async handler's
+ * promise decides. On nodejs18.x–22.x a handler may instead answer through the callback or
+ * `context.succeed/fail/done` (the first answer counts), and that answer is returned once the
+ * event loop is empty unless the function sets `callbackWaitsForEmptyEventLoop` to false; a
+ * handler that never answers returns null once the event loop is empty (Lambda developer guide,
+ * "Define Lambda function handler in Node.js", callback-based handlers).
+ */
+function runHandler(handler, event, message) {
   const { context, deadlineMs } = message;
-  // nodejs24.x has no callback-style handlers, so no done/succeed/fail either.
-  return {
-    ...context,
-    callbackWaitsForEmptyEventLoop: true,
-    getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
-  };
+  return new Promise((resolveResult, rejectResult) => {
+    let answered = false;
+    const lambdaContext = {
+      ...context,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, deadlineMs - Date.now()),
+    };
+    const answer = (outcome, { waitForEmptyLoop }) => {
+      if (answered) return;
+      answered = true;
+      const settle = () =>
+        'error' in outcome ? rejectResult(outcome.error) : resolveResult(outcome.result);
+      if (waitForEmptyLoop && lambdaContext.callbackWaitsForEmptyEventLoop) {
+        emptyEventLoop().then(settle);
+      } else settle();
+    };
+    const callback = (error, result) =>
+      answer(error === undefined || error === null ? { result } : { error }, {
+        waitForEmptyLoop: true,
+      });
+    if (callbacksSupported) {
+      lambdaContext.succeed = (result) => answer({ result }, { waitForEmptyLoop: false });
+      lambdaContext.fail = (error) => answer({ error }, { waitForEmptyLoop: false });
+      lambdaContext.done = (error, result) =>
+        answer(error === undefined || error === null ? { result } : { error }, {
+          waitForEmptyLoop: false,
+        });
+    }
+    let returned;
+    try {
+      returned = callbacksSupported
+        ? handler(event, lambdaContext, callback)
+        : handler(event, lambdaContext);
+    } catch (error) {
+      answer({ error }, { waitForEmptyLoop: false });
+      return;
+    }
+    if (isThenable(returned)) {
+      Promise.resolve(returned).then(
+        (result) => answer({ result }, { waitForEmptyLoop: false }),
+        (error) => answer({ error }, { waitForEmptyLoop: false }),
+      );
+    } else if (!callbacksSupported) {
+      answer({ result: returned }, { waitForEmptyLoop: false });
+    } else {
+      emptyEventLoop().then(() => answer({ result: null }, { waitForEmptyLoop: false }));
+    }
+  });
 }
 
 const usedMemoryMb = () => Math.ceil(process.resourceUsage().maxRSS / 1024);
 
+/** Ends a phase: the marker after its output on stdout, its message on the IPC channel. */
 function finish(phase) {
   currentRequestId = undefined;
-  writeOutput(`${END_OF_OUTPUT}${JSON.stringify({ ...phase, cpuMs: cpuMs() })}\n`);
+  writeOutput(`${END_OF_OUTPUT}${phase.id ?? 'init'}\n`);
+  sendToParent({ ...phase, cpuMs: cpuMs() });
 }
 
 async function main() {
   patchConsole();
+  registerModulePaths();
   process.chdir(taskRoot);
   let handler;
   try {
@@ -195,7 +305,7 @@ async function main() {
     currentRequestId = message.context.awsRequestId;
     process.env._X_AMZN_TRACE_ID = message.traceId;
     try {
-      const result = await handler(message.event, contextFor(message));
+      const result = await runHandler(handler, message.event, message);
       // What Lambda returns is the JSON of the result: undefined becomes null.
       const json = JSON.stringify(result === undefined ? null : result);
       finish({ type: 'result', id: message.id, json, usedMemoryMb: usedMemoryMb() });

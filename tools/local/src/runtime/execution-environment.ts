@@ -41,7 +41,7 @@ const BOOTSTRAP = join(__dirname, 'bootstrap.cjs');
 
 /** Lambda gives a function's init phase at most 10 seconds (execution environment lifecycle). */
 const INIT_TIMEOUT_MS = 10_000;
-/** Starts the line that ends a phase's output and carries its message (bootstrap.cjs). */
+/** Starts the line that ends a phase's output, followed by the phase's id (bootstrap.cjs). */
 const END_OF_OUTPUT = '\u0000end-of-invocation\u0000';
 
 /**
@@ -73,7 +73,18 @@ export class ExecutionEnvironment {
   private readonly child: ChildProcess;
   private readonly options: EnvironmentOptions;
   private requestId: string | undefined;
-  private messageWaiter: ((message: Message | undefined) => void) | undefined;
+  /**
+   * The phase under way (`init`, or an invocation's id): its message (IPC) and the end of its
+   * output (stdout) may arrive in either order; it ends once both are in, or the process is gone.
+   */
+  private phase:
+    | {
+        id: string;
+        message?: Message;
+        outputEnded: boolean;
+        done: (message: Message | undefined) => void;
+      }
+    | undefined;
   private exited = false;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private killedForTimeout = false;
@@ -95,13 +106,21 @@ export class ExecutionEnvironment {
     });
     this.readLines(this.child.stdout);
     this.readLines(this.child.stderr);
+    // Results come only over the IPC channel, and only for the phase under way: a function's
+    // output, whatever it prints, is output.
+    this.child.on('message', (message: unknown) => {
+      const phase = this.phase;
+      if (!phase || !isMessageOf(message, phase.id)) return;
+      phase.message = message;
+      this.endPhaseIfComplete();
+    });
     this.closed = new Promise((resolve) =>
       this.child.once('close', (code: number | null, signal: NodeJS.Signals | null) => {
         this.exited = true;
         this.exitInfo = { code, signal };
-        const waiter = this.messageWaiter;
-        this.messageWaiter = undefined;
-        waiter?.(undefined);
+        const phase = this.phase;
+        this.phase = undefined;
+        phase?.done(phase.message);
         resolve();
       }),
     );
@@ -116,7 +135,7 @@ export class ExecutionEnvironment {
     const environment = new ExecutionEnvironment(options);
     const started = performance.now();
     const timer = setTimeout(() => environment.kill(), options.initTimeoutMs ?? INIT_TIMEOUT_MS);
-    const message = await environment.nextMessage();
+    const message = await environment.nextMessage('init');
     clearTimeout(timer);
     const initMs = performance.now() - started;
     if (message?.type === 'ready') {
@@ -163,8 +182,9 @@ export class ExecutionEnvironment {
       this.killedForTimeout = true;
       this.child.kill('SIGKILL');
     }, this.options.timeoutSeconds * 1000);
+    const next = this.nextMessage(String(request.id));
     this.child.send({ type: 'invoke', ...request, deadlineMs });
-    const message = await this.nextMessage();
+    const message = await next;
     clearTimeout(timer);
     const durationMs = performance.now() - started;
     if (message) this.usedMemoryMb = message.usedMemoryMb;
@@ -213,14 +233,21 @@ export class ExecutionEnvironment {
     return { errorType: 'Runtime.ExitError', errorMessage: `Runtime exited with error: ${how}` };
   }
 
-  /** The next message (it follows all the output of its phase), or none: the process ended. */
-  private async nextMessage(): Promise<Message | undefined> {
+  /** The phase's message once all its output is in, or none: the process ended first. */
+  private async nextMessage(id: string): Promise<Message | undefined> {
     const message = await new Promise<Message | undefined>((resolve) => {
       if (this.exited) return resolve(undefined);
-      this.messageWaiter = resolve;
+      this.phase = { id, outputEnded: false, done: resolve };
     });
     if (!message) await this.closed;
     return message;
+  }
+
+  private endPhaseIfComplete() {
+    const phase = this.phase;
+    if (!phase?.message || !phase.outputEnded) return;
+    this.phase = undefined;
+    phase.done(phase.message);
   }
 
   /** Calls `line` for each line of the stream; only a chunk's own text is searched for newlines. */
@@ -244,13 +271,14 @@ export class ExecutionEnvironment {
 
   private line(line: string) {
     const end = line.indexOf(END_OF_OUTPUT);
-    const message = end >= 0 ? parseMessage(line.slice(end + END_OF_OUTPUT.length)) : undefined;
-    if (!message) return this.output(line);
+    const phase = this.phase;
+    if (end < 0 || !phase || line.slice(end + END_OF_OUTPUT.length) !== phase.id) {
+      return this.output(line);
+    }
     // Output the function left without a final newline is a record of its own, as in Lambda.
     if (end > 0) this.output(line.slice(0, end));
-    const waiter = this.messageWaiter;
-    this.messageWaiter = undefined;
-    waiter?.(message);
+    phase.outputEnded = true;
+    this.endPhaseIfComplete();
   }
 
   private output(line: string) {
@@ -264,12 +292,10 @@ export class ExecutionEnvironment {
   }
 }
 
-/** A phase's message; undefined for text that only looks like one (a function's own output). */
-function parseMessage(text: string): Message | undefined {
-  try {
-    const message = JSON.parse(text) as Partial<Message> | null;
-    return typeof message?.type === 'string' ? (message as Message) : undefined;
-  } catch {
-    return undefined;
-  }
+/** Whether an IPC message is the runtime's message for the phase `id` (`init` or an invocation's). */
+function isMessageOf(message: unknown, id: string): message is Message {
+  const m = message as Partial<Message> | null;
+  if (typeof m !== 'object' || m === null) return false;
+  if (id === 'init') return m.type === 'ready' || m.type === 'init-error';
+  return (m.type === 'result' || m.type === 'error') && String(m.id) === id;
 }
