@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -9,7 +11,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { assertPortFree, freePort, portInUse } from './free-port';
 
@@ -20,6 +22,8 @@ export type DynamoDbLocalOptions = {
   inMemory?: boolean;
   /** Where data survives restarts. Default `.local-data/dynamodb`. */
   dataDir?: string;
+  /** Where the compiled launcher is kept. Default `defaultLauncherCacheDir()`. */
+  launcherCacheDir?: string;
 };
 
 export type DynamoDbLocal = { endpoint: string; port: number; stop(): Promise<void> };
@@ -49,7 +53,7 @@ export async function onFreePort<T>(start: (port: number) => Promise<T>, attempt
 }
 
 /** AWS's own DynamoDB Local, as shipped (jar + native libs) in the amplify-dynamodb-simulator package. */
-function emulatorDir(): string {
+export function emulatorDir(): string {
   return join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
 }
 
@@ -75,10 +79,39 @@ function assertJava(): void {
 const LAUNCHER = 'LoopbackDynamoDbLocal';
 
 /**
- * The compiled launcher that makes DynamoDB Local listen on 127.0.0.1 only (see
- * LoopbackDynamoDbLocal.java): compiled once per launcher source and jar, into a cache directory.
+ * The user's own cache directory (`$XDG_CACHE_HOME`, else `~/.cache`), never the shared temp
+ * directory: code found there is run, so only its owner may have written it.
  */
-async function loopbackLauncher(emulator: string): Promise<string> {
+export const defaultLauncherCacheDir = () =>
+  join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'items-api-local', 'dynamodb');
+
+/**
+ * Makes `dir` (and its missing parents) and checks it is a real directory of this user that no
+ * one else can write to: mode 700, not a symbolic link, owned by this process's user.
+ * @throws DynamoDbLocalError naming the directory and what is wrong with it.
+ */
+export function privateDirectory(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const stats = lstatSync(dir);
+  if (!stats.isDirectory()) {
+    throw new DynamoDbLocalError(`${dir} is not a directory (a symbolic link?): remove it`);
+  }
+  if (process.getuid && stats.uid !== process.getuid()) {
+    throw new DynamoDbLocalError(`${dir} belongs to another user: remove it or choose another`);
+  }
+  if ((stats.mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  return dir;
+}
+
+/**
+ * The compiled launcher that makes DynamoDB Local listen on 127.0.0.1 only (see
+ * LoopbackDynamoDbLocal.java): compiled once per launcher source and jar, into the user's
+ * private cache directory.
+ */
+export async function loopbackLauncher(
+  emulator: string,
+  cacheDir = defaultLauncherCacheDir(),
+): Promise<string> {
   const source = join(__dirname, `${LAUNCHER}.java`);
   const jar = join(emulator, 'DynamoDBLocal.jar');
   const key = createHash('sha256')
@@ -86,9 +119,8 @@ async function loopbackLauncher(emulator: string): Promise<string> {
     .update(`${jar}:${statSync(jar).size}`)
     .digest('hex')
     .slice(0, 16);
-  const classes = join(tmpdir(), 'items-api-dynamodb-loopback', key);
+  const classes = join(privateDirectory(cacheDir), key);
   if (existsSync(join(classes, `${LAUNCHER}.class`))) return classes;
-  mkdirSync(dirname(classes), { recursive: true });
   const building = mkdtempSync(`${classes}-`);
   const classpath = [jar, join(emulator, 'DynamoDBLocal_lib', '*')].join(':');
   const output = await new Promise<{ code: number | null; text: string; missing: boolean }>(
@@ -171,7 +203,7 @@ async function startOnPort(port: number, options: DynamoDbLocalOptions): Promise
   if (!options.inMemory) mkdirSync(dataDir, { recursive: true });
   const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', dataDir];
   assertJava();
-  const launcher = await loopbackLauncher(dir);
+  const launcher = await loopbackLauncher(dir, options.launcherCacheDir);
   const args = [
     `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
     '-cp',
