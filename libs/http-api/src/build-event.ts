@@ -34,11 +34,18 @@ export type EventContext = {
   routeKey: string;
   pathParameters?: Record<string, string>;
   authorizer?: JwtAuthorizerContext;
+  /**
+   * A Lambda authorizer's `context` (`requestContext.authorizer.lambda`; `null` when it returned
+   * none, as in Powertools' `lambda-authorizer-auth.json`).
+   */
+  lambdaAuthorizer?: Record<string, unknown> | null;
 };
 
 /** A JWT-authorized payload 2.0 event. */
 export type HttpApiEvent = APIGatewayProxyEventV2 & {
-  requestContext: { authorizer?: { jwt: JwtAuthorizerContext } };
+  requestContext: {
+    authorizer?: { jwt: JwtAuthorizerContext } | { lambda: Record<string, unknown> | null };
+  };
 };
 
 /**
@@ -65,6 +72,9 @@ export function buildEvent(request: IncomingRequest, context: EventContext): Htt
       accountId: context.api.accountId,
       apiId: context.api.apiId,
       ...(context.authorizer ? { authorizer: { jwt: context.authorizer } } : {}),
+      ...(context.lambdaAuthorizer !== undefined
+        ? { authorizer: { lambda: context.lambdaAuthorizer } }
+        : {}),
       ...domainOf(headers['host'], context.api.apiId),
       http: {
         method: request.method,

@@ -26,3 +26,17 @@ export { encodePath, requestBody, requestHeaders } from './read-request';
 export { DEFAULT_CONTENT_TYPE, jsonResponse, readResult, type HttpResponse } from './read-result';
 export { applyCors, isCorsEnabled, isPreflight, preflightHeaders, type CorsConfig } from './cors';
 export { gatewayBody, GatewayMessages, type GatewayMessage } from './gateway-answers';
+export {
+  AuthorizerResultCache,
+  buildAuthorizerEvent,
+  createLambdaAuthorizer,
+  identityValues,
+  readAuthorizerResult,
+  routeArn,
+  type AuthorizerEvent,
+  type AuthorizerVerdict,
+  type InvokeAuthorizer,
+  type LambdaAuthorizer,
+  type LambdaAuthorizerSettings,
+  type RouteLocation,
+} from './lambda-authorizer';

@@ -7,19 +7,18 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import type { TableDefinition } from '../template/read-tables';
 
-/** A table with a string partition and sort key (the items stack's shape). */
-export type KeyedTable = { partitionKey: string; sortKey: string; ttlAttribute?: string };
+/** A table with a string partition key and, optionally, a string sort key. */
+export type KeyedTable = { partitionKey: string; sortKey?: string; ttlAttribute?: string };
 
 const definitionOf = (table: KeyedTable): Pick<TableDefinition, 'create' | 'ttlAttribute'> => ({
   create: {
     BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [
-      { AttributeName: table.partitionKey, AttributeType: 'S' },
-      { AttributeName: table.sortKey, AttributeType: 'S' },
-    ],
+    AttributeDefinitions: [table.partitionKey, table.sortKey]
+      .filter((name): name is string => name !== undefined)
+      .map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
     KeySchema: [
       { AttributeName: table.partitionKey, KeyType: 'HASH' },
-      { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ...(table.sortKey ? [{ AttributeName: table.sortKey, KeyType: 'RANGE' as const }] : []),
     ],
   },
   ...(table.ttlAttribute ? { ttlAttribute: table.ttlAttribute } : {}),

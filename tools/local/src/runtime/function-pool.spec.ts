@@ -18,6 +18,7 @@ const fn = (taskRoot: string, overrides: Partial<LambdaFunction> = {}): LambdaFu
   logFormat: 'Text',
   tracing: 'PassThrough',
   code: { kind: 'directory', path: taskRoot },
+  layers: [],
   ...overrides,
 });
 

@@ -31,11 +31,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The logical id an intrinsic points at: `{Ref: id}`, `{"Fn::GetAtt": [id, attr]}`, or the one
- * such reference inside an `Fn::Join` (`integrations/${Ref}` route targets).
+ * such reference inside an `Fn::Join` (`integrations/${Ref}` route targets, a Lambda
+ * authorizer's `…/functions/${Arn}/invocations` URI); pseudo parameters (`AWS::Region`) are
+ * not resources and do not count.
  */
 export function referencedId(value: unknown): string | undefined {
   if (!isRecord(value)) return undefined;
-  if (typeof value['Ref'] === 'string') return value['Ref'];
+  if (typeof value['Ref'] === 'string') {
+    return value['Ref'].startsWith('AWS::') ? undefined : value['Ref'];
+  }
   const getAtt = value['Fn::GetAtt'];
   if (Array.isArray(getAtt) && typeof getAtt[0] === 'string') return getAtt[0];
   const join = value['Fn::Join'];

@@ -1,5 +1,5 @@
 import type { CorsConfig } from '@items-api/http-api';
-import type { AuthorizerConfig } from './read-authorizer';
+import type { AnyAuthorizerConfig, AuthorizerConfig } from './read-authorizer';
 /**
  * What the local server needs to behave like the deployed stage, read from the synthesized
  * CloudFormation template (never restated by hand). Produced by `readGatewayConfig(template)`.
@@ -8,9 +8,15 @@ export type GatewayConfig = {
   /** One entry per AWS::ApiGatewayV2::Route, `$default` included. */
   readonly routes: readonly GatewayRoute[];
   readonly cors: CorsConfig;
-  /** The JWT authorizer. Values CloudFormation resolves at deploy time (Cognito refs) are `undefined`. */
+  /**
+   * The first JWT authorizer. Values CloudFormation resolves at deploy time (Cognito refs) are
+   * `undefined`.
+   */
   readonly jwt: { readonly issuer?: string; readonly audience?: readonly string[] };
+  /** The first JWT authorizer's identity header and audiences, and the JWT routes' scopes. */
   readonly authorizer: AuthorizerConfig;
+  /** Every authorizer of the API (JWT and Lambda), by logical id; routes name theirs. */
+  readonly authorizers: Readonly<Record<string, AnyAuthorizerConfig>>;
   readonly throttle: {
     readonly rateLimit: number;
     readonly burstLimit: number;
@@ -22,7 +28,8 @@ export type GatewayConfig = {
   /** The table, when the template has exactly one. */
   readonly table?: {
     readonly partitionKey: string;
-    readonly sortKey: string;
+    /** Absent for a table keyed by its partition key alone. */
+    readonly sortKey?: string;
     readonly ttlAttribute?: string;
   };
 };
@@ -30,7 +37,10 @@ export type GatewayConfig = {
 export type GatewayRoute = {
   /** `GET /items/{id}` or `$default`. */
   readonly routeKey: string;
-  readonly auth: 'jwt' | 'none';
+  /** `jwt` or `lambda` (a REQUEST authorizer, `AuthorizationType: CUSTOM`), or none. */
+  readonly auth: 'jwt' | 'lambda' | 'none';
+  /** Logical id of the route's authorizer (a key of `GatewayConfig.authorizers`). */
+  readonly authorizerId?: string;
   /** The route's AuthorizationScopes: the token's `scope` must hold one of them. */
   readonly scopes?: readonly string[];
   /** Logical id of the Lambda function the integration calls. */

@@ -46,6 +46,12 @@ export type LambdaFunction = {
   readonly systemLogLevel?: string;
   readonly tracing: 'Active' | 'PassThrough';
   readonly code: FunctionCode;
+  /**
+   * The content directories of its layers (`AWS::Lambda::LayerVersion` assets of the
+   * assembly), in the template's order: what Lambda extracts into `/opt`, later layers over
+   * earlier ones.
+   */
+  readonly layers: readonly string[];
 };
 
 // What Lambda uses when the template leaves a setting out (AWS::Lambda::Function reference).
@@ -67,17 +73,25 @@ export function readFunctions(
   const cfn = template as CfnTemplate;
   const manifestPaths = options.assemblyDir ? assetManifestPaths(options.assemblyDir) : {};
   const wanted = ([id]: [string, unknown]) => !options.only || options.only.has(id);
+  const read = { ...options, manifestPaths, resources: cfn.Resources ?? {} };
   return Object.fromEntries(
     resourcesOfType(cfn, 'AWS::Lambda::Function')
       .filter(wanted)
-      .map(([id, resource]) => [id, readFunction(id, resource, { ...options, manifestPaths })]),
+      .map(([id, resource]) => [id, readFunction(id, resource, read)]),
   );
 }
+
+type ReadOptions = {
+  assemblyDir?: string;
+  stackName?: string;
+  manifestPaths: Record<string, string>;
+  resources: Readonly<Record<string, CfnResource>>;
+};
 
 function readFunction(
   logicalId: string,
   resource: CfnResource,
-  options: { assemblyDir?: string; stackName?: string; manifestPaths: Record<string, string> },
+  options: ReadOptions,
 ): LambdaFunction {
   const p = props(resource);
   const variables =
@@ -119,7 +133,59 @@ function readFunction(
         ? 'Active'
         : 'PassThrough',
     code: readCode(logicalId, resource, options),
+    layers: readLayers(logicalId, p['Layers'], options),
   };
+}
+
+/**
+ * Each layer's content directory. A layer that is not a `LayerVersion` asset of this assembly
+ * (an ARN of a published layer) has content this machine does not have: refused.
+ */
+function readLayers(logicalId: string, layers: unknown, options: ReadOptions): string[] {
+  if (layers === undefined) return [];
+  return (Array.isArray(layers) ? layers : [layers]).map((layer) => {
+    const id = referencedId(layer);
+    const resource = id ? options.resources[id] : undefined;
+    if (!id || resource?.Type !== 'AWS::Lambda::LayerVersion') {
+      throw new TemplateReadError(
+        `function ${logicalId}: layer ${JSON.stringify(layer)} is not a layer of this assembly, so its content cannot be mounted locally`,
+      );
+    }
+    const path = assetPath(resource, 'Content', options);
+    if (!path) {
+      throw new TemplateReadError(
+        `layer ${id} (of function ${logicalId}): its content is not an asset of the assembly`,
+      );
+    }
+    if (!existsSync(path)) {
+      throw new TemplateReadError(`layer ${id}: its content directory ${path} does not exist`);
+    }
+    return path;
+  });
+}
+
+/**
+ * Where an asset property's directory is: the resource's asset metadata (`aws:asset:path`,
+ * relative to the assembly or absolute when staging is disabled), else the assembly's asset
+ * manifests by the `S3Key` the property points at.
+ */
+function assetPath(
+  resource: CfnResource,
+  property: 'Code' | 'Content',
+  options: Pick<ReadOptions, 'assemblyDir' | 'manifestPaths'>,
+): string | undefined {
+  const metadata = (resource as { Metadata?: Record<string, unknown> }).Metadata ?? {};
+  const fromMetadata =
+    metadata['aws:asset:property'] === property && typeof metadata['aws:asset:path'] === 'string'
+      ? metadata['aws:asset:path']
+      : undefined;
+  const location = (props(resource)[property] ?? {}) as Record<string, unknown>;
+  const s3Key = typeof location['S3Key'] === 'string' ? location['S3Key'] : undefined;
+  const relative = fromMetadata ?? (s3Key ? options.manifestPaths[s3Key] : undefined);
+  if (!relative) return undefined;
+  return isAbsolute(relative) || !options.assemblyDir
+    ? relative
+    : join(options.assemblyDir, relative);
 }
 
 function referenceOf(value: unknown): { ref?: string; attribute?: string } {
@@ -129,28 +195,15 @@ function referenceOf(value: unknown): { ref?: string; attribute?: string } {
   return { ...(id ? { ref: id } : {}), ...(attribute ? { attribute } : {}) };
 }
 
-function readCode(
-  logicalId: string,
-  resource: CfnResource,
-  options: { assemblyDir?: string; manifestPaths: Record<string, string> },
-): FunctionCode {
+function readCode(logicalId: string, resource: CfnResource, options: ReadOptions): FunctionCode {
   const code = (props(resource)['Code'] ?? {}) as Record<string, unknown>;
   if (typeof code['ZipFile'] === 'string') return { kind: 'inline', source: code['ZipFile'] };
-  const metadata = (resource as { Metadata?: Record<string, unknown> }).Metadata ?? {};
-  const fromMetadata =
-    metadata['aws:asset:property'] === 'Code' && typeof metadata['aws:asset:path'] === 'string'
-      ? metadata['aws:asset:path']
-      : undefined;
-  const s3Key = typeof code['S3Key'] === 'string' ? code['S3Key'] : undefined;
-  const fromManifest = s3Key ? options.manifestPaths[s3Key] : undefined;
-  const relative = fromMetadata ?? fromManifest;
-  if (!relative) {
+  const path = assetPath(resource, 'Code', options);
+  if (!path) {
     throw new TemplateReadError(
       `function ${logicalId}: its code is neither inline nor an asset of the assembly (an image or an S3 object cannot be run locally)`,
     );
   }
-  const path =
-    isAbsolute(relative) || !options.assemblyDir ? relative : join(options.assemblyDir, relative);
   if (!existsSync(path)) {
     throw new TemplateReadError(`function ${logicalId}: its code directory ${path} does not exist`);
   }

@@ -10,7 +10,7 @@ import {
   type CfnTemplate,
 } from './cfn-template';
 import { AwsQuotas } from '@items-api/stack-contract';
-import { readAuthorizer } from './read-authorizer';
+import { readAuthorizer, readAuthorizers, type JwtAuthorizerConfig } from './read-authorizer';
 import type { CorsConfig, FunctionConfig, GatewayConfig, GatewayRoute } from './gateway-config';
 
 // What API Gateway and Lambda use when the template leaves a setting out.
@@ -39,13 +39,15 @@ export function readGatewayConfig(template: Record<string, unknown>): GatewayCon
     throw new TemplateReadError(`${apiId} is not an HTTP API`);
   }
   const belongsToApi = ([, r]: [string, CfnResource]) => referencedId(props(r)['ApiId']) === apiId;
+  const authorizers = readAuthorizers(cfn, apiId);
   return {
     routes: resourcesOfType(cfn, 'AWS::ApiGatewayV2::Route')
       .filter(belongsToApi)
-      .map(([id, route]) => readRoute(id, route, resources)),
+      .map(([id, route]) => readRoute(id, route, resources, authorizers)),
     cors: readCors(props(api)['CorsConfiguration']),
-    jwt: readJwt(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Authorizer').filter(belongsToApi)),
+    jwt: readJwt(authorizers),
     authorizer: readAuthorizer(cfn, apiId),
+    authorizers,
     throttle: readThrottle(resourcesOfType(cfn, 'AWS::ApiGatewayV2::Stage').filter(belongsToApi)),
     functions: Object.fromEntries(
       resourcesOfType(cfn, 'AWS::Lambda::Function').map(([id, fn]) => [id, readFunction(fn)]),
@@ -54,7 +56,15 @@ export function readGatewayConfig(template: Record<string, unknown>): GatewayCon
   };
 }
 
-function readRoute(id: string, route: CfnResource, resources: Resources): GatewayRoute {
+/** CloudFormation's `AuthorizationType` in the local gateway's words. */
+const AUTHORIZATION = { JWT: 'jwt', CUSTOM: 'lambda', NONE: 'none' } as const;
+
+function readRoute(
+  id: string,
+  route: CfnResource,
+  resources: Resources,
+  authorizers: GatewayConfig['authorizers'],
+): GatewayRoute {
   const p = props(route);
   const routeKey = String(p['RouteKey']);
   const integrationId = referencedId(p['Target']);
@@ -63,16 +73,34 @@ function readRoute(id: string, route: CfnResource, resources: Resources): Gatewa
   if (!integration || !functionId || resources[functionId]?.Type !== 'AWS::Lambda::Function') {
     throw new TemplateReadError(`route ${id} (${routeKey}) does not target a Lambda integration`);
   }
-  const authorizationType = p['AuthorizationType'] ?? 'NONE';
-  if (authorizationType !== 'JWT' && authorizationType !== 'NONE') {
+  const authorizationType = String(p['AuthorizationType'] ?? 'NONE');
+  if (authorizationType === 'AWS_IAM') {
     throw new TemplateReadError(
-      `route ${routeKey}: authorization ${String(authorizationType)} is not emulated`,
+      `route ${id} (${routeKey}): IAM authorization is not emulated (its callers sign requests with AWS credentials, which only AWS can verify)`,
+    );
+  }
+  const auth = AUTHORIZATION[authorizationType as keyof typeof AUTHORIZATION];
+  if (!auth) {
+    throw new TemplateReadError(
+      `route ${id} (${routeKey}): authorization ${authorizationType} is not emulated`,
+    );
+  }
+  const authorizerId = referencedId(p['AuthorizerId']);
+  const authorizer = authorizerId ? authorizers[authorizerId] : undefined;
+  if (auth !== 'none' && authorizer?.type !== auth) {
+    const kind = auth === 'jwt' ? 'JWT authorizer' : 'Lambda authorizer';
+    throw new TemplateReadError(`route ${id} (${routeKey}): its ${kind} is not in the template`);
+  }
+  if (integration && props(integration)['RequestParameters'] !== undefined) {
+    throw new TemplateReadError(
+      `integration ${integrationId} (${routeKey}): parameter mapping is not emulated`,
     );
   }
   const ip = props(integration);
   return {
     routeKey,
-    auth: authorizationType === 'JWT' ? 'jwt' : 'none',
+    auth,
+    ...(auth !== 'none' && authorizerId ? { authorizerId } : {}),
     ...(literalStrings(p['AuthorizationScopes'])?.length
       ? { scopes: literalStrings(p['AuthorizationScopes']) }
       : {}),
@@ -98,15 +126,11 @@ function readCors(value: unknown): CorsConfig {
   };
 }
 
-function readJwt(authorizers: [string, CfnResource][]): GatewayConfig['jwt'] {
-  const jwt = authorizers.filter(([, a]) => props(a)['AuthorizerType'] === 'JWT');
-  if (jwt.length > 1)
-    throw new TemplateReadError(`expected one JWT authorizer, found ${jwt.length}`);
-  const config = (props(jwt[0]?.[1])['JwtConfiguration'] ?? {}) as Record<string, unknown>;
-  const issuer = config['Issuer'];
+function readJwt(authorizers: GatewayConfig['authorizers']): GatewayConfig['jwt'] {
+  const jwt = Object.values(authorizers).find((a): a is JwtAuthorizerConfig => a.type === 'jwt');
   return {
-    ...(typeof issuer === 'string' ? { issuer } : {}),
-    ...(literalStrings(config['Audience']) ? { audience: literalStrings(config['Audience']) } : {}),
+    ...(jwt?.issuer !== undefined ? { issuer: jwt.issuer } : {}),
+    ...(jwt && !jwt.hasDeployTimeAudience ? { audience: jwt.audience } : {}),
   };
 }
 
@@ -123,8 +147,21 @@ const limitsOf = (settings: RouteSettings = {}) => {
 };
 
 function readThrottle(stages: [string, CfnResource][]): GatewayConfig['throttle'] {
-  // One stage per API in this stack; with several, `$default` is the one the local server mimics.
-  const stage = stages.find(([, s]) => props(s)['StageName'] === '$default') ?? stages[0];
+  // The local server serves the API as its `$default` stage (no `/{stage}` prefix): a named
+  // stage, or stage variables, would make paths and events differ from the deployed ones.
+  for (const [id, s] of stages) {
+    const name = props(s)['StageName'];
+    if (name !== '$default') {
+      throw new TemplateReadError(
+        `stage ${id} (${JSON.stringify(name)}): named stages are not emulated ($default only)`,
+      );
+    }
+    const variables = props(s)['StageVariables'];
+    if (variables && Object.keys(variables).length) {
+      throw new TemplateReadError(`stage ${id}: stage variables are not emulated`);
+    }
+  }
+  const stage = stages[0];
   if (!stage) throw new TemplateReadError('the HTTP API has no stage');
   const p = props(stage[1]);
   const routeSettings = (p['RouteSettings'] ?? {}) as Record<string, RouteSettings>;
@@ -177,13 +214,12 @@ function readTable([id, table]: [string, CfnResource]): NonNullable<GatewayConfi
   const key = (type: KeyElement['KeyType']) => keys.find((k) => k.KeyType === type)?.AttributeName;
   const partitionKey = key('HASH');
   const sortKey = key('RANGE');
-  if (!partitionKey || !sortKey)
-    throw new TemplateReadError(`table ${id} needs a partition and a sort key`);
+  if (!partitionKey) throw new TemplateReadError(`table ${id} has no partition key (HASH)`);
   const ttl = p['TimeToLiveSpecification'] as
     { AttributeName?: string; Enabled?: boolean } | undefined;
   return {
     partitionKey,
-    sortKey,
+    ...(sortKey ? { sortKey } : {}),
     ...(ttl?.Enabled && ttl.AttributeName ? { ttlAttribute: ttl.AttributeName } : {}),
   };
 }
