@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { LogFormat } from './runtime/function-log';
 
@@ -10,13 +11,48 @@ export type StartArgs = {
   stack?: string;
   logFormat: LogFormat;
   watch: boolean;
+  /** `--parameters values.json`: SSM and CloudFormation parameter names to local values. */
+  parameters?: Record<string, string>;
 };
+
+/**
+ * The `--parameters` file: one JSON object of string values, keyed by SSM parameter name
+ * (`/shop/feature-flags`) or CloudFormation parameter name.
+ */
+export function readParametersFile(
+  file: string,
+  read: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Record<string, string> {
+  let text: string;
+  try {
+    text = read(file);
+  } catch {
+    throw new Error(`--parameters: cannot read ${file}`);
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch {
+    throw new Error(`--parameters: ${file} is not JSON`);
+  }
+  if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+    throw new Error(`--parameters: ${file} must hold one JSON object of names to values`);
+  }
+  const notStrings = Object.entries(values).filter(([, v]) => typeof v !== 'string');
+  if (notStrings.length) {
+    throw new Error(
+      `--parameters: the values of ${notStrings.map(([k]) => k).join(', ')} must be strings`,
+    );
+  }
+  return values as Record<string, string>;
+}
 
 const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
 
 /**
- * `npm start -- [--port 4000] [--in-memory] [--stage prod] [--assembly cdk.out [--stack Id]]
- * [--log-format text|json] [--no-watch]`; `PORT` works too. Default port 3000.
+ * `npm start -- [--port 4000] [--in-memory] [--stage prod] [--assembly cdk.out [--stack Id]
+ * [--parameters values.json]] [--log-format text|json] [--no-watch]`; `PORT` works too. Default
+ * port 3000.
  */
 export function parseStartArgs(argv: string[], env: Record<string, string | undefined>): StartArgs {
   const { values } = parseArgs({
@@ -27,6 +63,7 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
       stage: { type: 'string', default: 'dev' },
       assembly: { type: 'string' },
       stack: { type: 'string' },
+      parameters: { type: 'string' },
       'log-format': { type: 'string', default: 'text' },
       watch: { type: 'boolean', default: true },
     },
@@ -41,6 +78,8 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
     throw new Error(`--log-format must be ${LOG_FORMATS.join(' or ')}, got ${logFormat}`);
   if (values.stack !== undefined && values.assembly === undefined)
     throw new Error('--stack chooses a stack of --assembly: give --assembly too');
+  if (values.parameters !== undefined && values.assembly === undefined)
+    throw new Error('--parameters gives values to the template of --assembly: give --assembly too');
   return {
     port,
     inMemory: values['in-memory'] ?? false,
@@ -49,6 +88,9 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     logFormat,
     watch: values.watch ?? true,
+    ...(values.parameters !== undefined
+      ? { parameters: readParametersFile(values.parameters) }
+      : {}),
   };
 }
 

@@ -5,7 +5,9 @@
 import { parseStartArgs, type StartArgs } from './cli-args';
 import { startLocalApi, type LocalApi } from './server/local-api';
 
-function banner(api: LocalApi, args: StartArgs, token: string): string {
+const AUTH_LABELS = { jwt: ' (JWT)', lambda: ' (Lambda authorizer)', none: '' } as const;
+
+function banner(api: LocalApi, args: StartArgs, token: string, others: string[]): string {
   const portFlag = args.port === 3000 ? '' : ` --port ${args.port}`;
   const storage = args.inMemory ? 'in memory' : 'data in .local-data';
   const tables = Object.values(api.tables);
@@ -17,12 +19,14 @@ function banner(api: LocalApi, args: StartArgs, token: string): string {
     return [
       `${api.stackName} (from ${args.assembly}) at ${api.url}`,
       ...api.gateway.routes.map(
-        (r) => `  ${r.routeKey.padEnd(32)} ${r.functionId}${r.auth === 'jwt' ? ' (JWT)' : ''}`,
+        (r) =>
+          `  ${r.routeKey.padEnd(32)} ${r.functionId}${AUTH_LABELS[r.auth]}${r.authorizerId && r.auth === 'jwt' ? ` ${r.authorizerId}` : ''}`,
       ),
       ...dynamodb,
       ...reload,
       `  token:     npm run token -- --sub alice${portFlag}`,
       `  export TOKEN=${token}`,
+      ...others,
       '',
       'Ctrl-C stops the server.',
     ].join('\n');
@@ -52,13 +56,24 @@ async function main() {
     stage: args.stage,
     ...(args.assembly !== undefined ? { assembly: args.assembly } : {}),
     ...(args.stack !== undefined ? { stack: args.stack } : {}),
+    ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
     logFormat: args.logFormat,
     watch: args.watch,
     // The web app on the next port, its own origin, so the browser does real CORS.
     ...(args.assembly === undefined ? { web: { port: args.port === 0 ? 0 : args.port + 1 } } : {}),
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });
-  console.log(banner(api, args, token));
+  // A token for each further JWT authorizer (its own issuer or audience): TOKEN is the first's.
+  const [, ...otherJwt] = Object.entries(api.gateway.authorizers).filter(
+    ([, a]) => a.type === 'jwt',
+  );
+  const others = await Promise.all(
+    otherJwt.map(
+      async ([id]) =>
+        `  token for ${id}: ${await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h', authorizer: id })}`,
+    ),
+  );
+  console.log(banner(api, args, token, others));
   const shutdown = async () => {
     await api.stop();
     process.exit(0);

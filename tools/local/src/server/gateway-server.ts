@@ -22,6 +22,7 @@ import {
   type ApiIdentity,
   type GatewayMessage,
   type HttpResponse,
+  type LambdaAuthorizer,
 } from '@items-api/http-api';
 import { GatewayLimits } from '../gateway/gateway-limits';
 import { Throttle } from '../gateway/throttle';
@@ -34,16 +35,24 @@ export type GatewayServerOptions = {
   config: GatewayConfig;
   /** The functions' integrations, by the logical id of the function the template routes to. */
   integrations: Readonly<Record<string, Integration>>;
-  /** The JWT authorizer: the identity source's value and the route's authorization scopes. */
+  /**
+   * The route's JWT authorizer (by logical id): the identity source's value and the route's
+   * authorization scopes.
+   */
   authorize: (
     identity: string | undefined,
     routeScopes: readonly string[],
+    authorizerId?: string,
   ) => Promise<AuthorizerResult>;
   /**
    * Called when a function's result cannot become a response (the gateway answers 500): API
    * Gateway logs nothing the function can see, so the local server says why in its log.
    */
   onRefusedResult?: (functionId: string, reason: string) => void;
+  /** The API's Lambda authorizers, by logical id (see `createLambdaAuthorizer`). */
+  lambdaAuthorizers?: Readonly<Record<string, LambdaAuthorizer>>;
+  /** The region in the route ARNs Lambda authorizers see. Default `us-east-1`. */
+  region?: string;
   /** Answers for local-only paths (the dev issuer's endpoints), checked before the gateway. */
   localRoutes?: (req: IncomingMessage, url: URL) => Promise<HttpResponse | undefined>;
   /**
@@ -171,11 +180,39 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     }
     const { route } = match;
     if (!throttle.take(route.routeKey)) return gatewayError(GatewayMessages.tooManyRequests);
+    const receivedAt = new Date();
+    const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
+    const request = {
+      method,
+      path: requestPath.path,
+      rawQueryString: requestPath.rawQueryString,
+      headers: addForwardedHeaders(
+        joined.headers,
+        { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
+        () => traceHeader(receivedAt, randomHex(12)),
+      ),
+      cookies: joined.cookies,
+      sourceIp,
+      requestId,
+      receivedAt,
+    };
+    const eventContext = {
+      api: localApi,
+      routeKey: route.routeKey,
+      ...(match.pathParameters ? { pathParameters: match.pathParameters } : {}),
+    };
     let authorizer: { claims: Record<string, string>; scopes: string[] | null } | undefined;
+    let lambdaAuthorizer: Record<string, unknown> | null | undefined;
+    const routeAuthorizer = route.authorizerId ? config.authorizers[route.authorizerId] : undefined;
     if (route.auth === 'jwt') {
+      const identityHeader =
+        routeAuthorizer?.type === 'jwt'
+          ? routeAuthorizer.identityHeader
+          : config.authorizer.identityHeader;
       const verdict = await options.authorize(
-        joined.headers[config.authorizer.identityHeader],
-        config.authorizer.routeScopes[route.routeKey] ?? [],
+        joined.headers[identityHeader],
+        route.scopes ?? [],
+        route.authorizerId,
       );
       if (!verdict.ok) {
         const refusal =
@@ -183,6 +220,15 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         return gatewayError(refusal, { 'www-authenticate': verdict.challenge });
       }
       authorizer = { claims: verdict.claims, scopes: verdict.scopes };
+    } else if (route.auth === 'lambda') {
+      const authorize = route.authorizerId && options.lambdaAuthorizers?.[route.authorizerId];
+      if (!authorize) return gatewayError(GatewayMessages.internal);
+      const verdict = await authorize(request, eventContext, {
+        ...localApi,
+        region: options.region ?? 'us-east-1',
+      });
+      if (!verdict.ok) return gatewayError(verdict.answer);
+      lambdaAuthorizer = verdict.context;
     }
     // The body is read only once the request may pass: a throttled or unauthorised client does
     // not get 10 MB buffered. One that cannot fit Lambda's invocation payload is refused unread.
@@ -200,29 +246,12 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       const integration = options.integrations[route.functionId];
       const fn = config.functions[route.functionId];
       if (!integration || !fn) return gatewayError(GatewayMessages.internal);
-      const receivedAt = new Date();
-      const sourceIp = req.socket.remoteAddress ?? '127.0.0.1';
       const event = buildEvent(
+        { ...request, body },
         {
-          method,
-          path: requestPath.path,
-          rawQueryString: requestPath.rawQueryString,
-          headers: addForwardedHeaders(
-            joined.headers,
-            { sourceIp, port: req.socket.localPort ?? 0, protocol: 'http' },
-            () => traceHeader(receivedAt, randomHex(12)),
-          ),
-          cookies: joined.cookies,
-          body,
-          sourceIp,
-          requestId,
-          receivedAt,
-        },
-        {
-          api: localApi,
-          routeKey: route.routeKey,
-          pathParameters: match.pathParameters,
-          authorizer,
+          ...eventContext,
+          ...(authorizer ? { authorizer } : {}),
+          ...(lambdaAuthorizer !== undefined ? { lambdaAuthorizer } : {}),
         },
       );
       if (byteLength(event) > GatewayLimits.maxInvocationPayloadBytes) {

@@ -9,6 +9,7 @@ import {
   type LogSink,
 } from '../runtime/function-log';
 import { nodeMajorOf, type LocalAccount } from '../runtime/lambda-environment';
+import { nodePath, runtimeModules } from '../runtime/module-paths';
 import { TemplateReadError } from '../template/cfn-template';
 import type { GatewayConfig } from '../template/gateway-config';
 import type { LambdaFunction } from '../template/read-functions';
@@ -60,12 +61,22 @@ export function localVariables(
   return { variables, unresolved };
 }
 
-/** The functions the routes reach, refusing what cannot run here (another runtime, no code). */
+/** Logical ids of the functions the gateway calls: the routes' and the Lambda authorizers'. */
+export const gatewayFunctionIds = (gateway: GatewayConfig): string[] => [
+  ...new Set([
+    ...gateway.routes.map((r) => r.functionId),
+    ...Object.values(gateway.authorizers).flatMap((a) =>
+      a.type === 'lambda' ? [a.functionId] : [],
+    ),
+  ]),
+];
+
+/** The functions the gateway reaches, refusing what cannot run here (another runtime, no code). */
 export function routedFunctions(
   gateway: GatewayConfig,
   functions: Readonly<Record<string, LambdaFunction>>,
 ): LambdaFunction[] {
-  const ids = [...new Set(gateway.routes.map((r) => r.functionId))];
+  const ids = gatewayFunctionIds(gateway);
   return ids.map((id) => {
     const fn = functions[id];
     if (!fn) throw new TemplateReadError(`routes reach ${id}, which is not a Lambda function`);
@@ -116,6 +127,7 @@ export function createFunctionRuntime(options: {
 }): FunctionRuntime {
   const temporary: string[] = [];
   const watchers: FSWatcher[] = [];
+  const provided = runtimeModules();
   const localMajor = Number(process.versions.node.split('.')[0]);
   const pools: Record<string, FunctionPool> = {};
   const logs: Record<string, FunctionLog> = {};
@@ -134,10 +146,16 @@ export function createFunctionRuntime(options: {
         `runs ${fn.runtime}, but this machine's Node.js is ${process.versions.node}: behaviour may differ`,
       );
     }
-    const { variables, unresolved } = localVariables(fn, options.resources, options.account);
-    if (unresolved.length) {
-      log.notice(`not set locally (resolved at deploy time): ${unresolved.join(', ')}`);
+    const local = localVariables(fn, options.resources, options.account);
+    if (local.unresolved.length) {
+      log.notice(`not set locally (resolved at deploy time): ${local.unresolved.join(', ')}`);
     }
+    const variables = {
+      NODE_PATH: nodePath(fn, provided.dir),
+      // Where `/opt` would be: Lambda mounts the layers there, here they stay in the assembly.
+      ...(fn.layers.length ? { LOCAL_OPT_DIRS: [...fn.layers].reverse().join(':') } : {}),
+      ...local.variables,
+    };
     const taskRoot =
       fn.code.kind === 'directory'
         ? fn.code.path
@@ -187,6 +205,7 @@ export function createFunctionRuntime(options: {
       for (const watcher of watchers) watcher.close();
       await Promise.all(Object.values(pools).map((pool) => pool.dispose()));
       for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+      provided.dispose();
     },
   };
 }

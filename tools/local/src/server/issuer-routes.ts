@@ -8,10 +8,27 @@ import { readBody } from './read-body';
 const MAX_ISSUER_BODY_BYTES = 16 * 1024;
 
 /**
- * Local-only paths, outside the API: the dev issuer's OpenID endpoints under `ISSUER_PATH`
- * (discovery, JWKS, authorize, token, logout, mint); `undefined` outside it.
+ * A mint request that names no scope gets `scopes` (the served template's): a token from
+ * `npm run token` passes the routes of the API being served, whatever its scopes.
  */
-export function issuerRoutes(provider: OAuthProvider) {
+function withDefaultScopes(body: Buffer, scopes: readonly string[]): Buffer {
+  try {
+    const request = JSON.parse(body.toString('utf8')) as unknown;
+    if (typeof request !== 'object' || request === null || Array.isArray(request)) return body;
+    if ('scope' in request) return body;
+    return Buffer.from(JSON.stringify({ ...request, scope: scopes }));
+  } catch {
+    // Not JSON: the mint endpoint names the problem.
+    return body;
+  }
+}
+
+/**
+ * Local-only paths, outside the API: the dev issuer's OpenID endpoints under `ISSUER_PATH`
+ * (discovery, JWKS, authorize, token, logout, mint); `undefined` outside it. `mintScopes`, when
+ * given, are the scopes of a minted token that names none.
+ */
+export function issuerRoutes(provider: OAuthProvider, mintScopes?: readonly string[]) {
   return async (req: IncomingMessage, url: URL): Promise<HttpResponse | undefined> => {
     if (!url.pathname.startsWith(`${ISSUER_PATH}/`)) return undefined;
     const body = await readBody(req, MAX_ISSUER_BODY_BYTES);
@@ -24,12 +41,13 @@ export function issuerRoutes(provider: OAuthProvider) {
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([name, value]) => [name, value?.toString()]),
     );
+    const path = url.pathname.slice(ISSUER_PATH.length);
     const response = await provider({
       method: req.method ?? 'GET',
-      path: url.pathname.slice(ISSUER_PATH.length),
+      path,
       query: url.searchParams,
       headers,
-      body,
+      body: path === '/mint' && mintScopes ? withDefaultScopes(body, mintScopes) : body,
       remoteAddress: req.socket.remoteAddress ?? '',
     });
     return (

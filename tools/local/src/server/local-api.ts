@@ -1,20 +1,32 @@
 import type { StageOverrides } from '@items-api/infra';
+import { jsonResponse } from '@items-api/http-api';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createLambdaAuthorizer, type LambdaAuthorizer } from '@items-api/http-api';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
-import type { JwtAuthorizer } from '../auth/jwt-authorizer';
-import { localIdentity } from '../auth/local-auth';
+import { createJwtAuthorizer, type JwtAuthorizer } from '../auth/jwt-authorizer';
+import { ISSUER_PATH, localIssuer } from '../auth/local-identity';
+import { LOCAL_M2M_CLIENT, localClients } from '../auth/oauth-clients';
+import { createOAuthProvider } from '../auth/oauth-provider';
 import type { LogFormat, LogSink } from '../runtime/function-log';
 import type { PoolStats } from '../runtime/function-pool';
 import { LOCAL_ACCOUNT } from '../runtime/lambda-environment';
 import type { GatewayConfig } from '../template/gateway-config';
-import { readAssemblyStack } from '../template/read-assembly';
+import { readAssemblyStack, readAssemblyStacks } from '../template/read-assembly';
+import { localAudiences, type JwtAuthorizerConfig } from '../template/read-authorizer';
 import { readFunctions } from '../template/read-functions';
 import { readGatewayConfig } from '../template/read-gateway-config';
 import { readTables } from '../template/read-tables';
+import { resolveTemplate, type LocalParameters } from '../template/resolve-template';
 import { createGatewayServer } from './gateway-server';
-import { createFunctionRuntime, routedFunctions, type FunctionRuntime } from './integrations';
-import type { issuerRoutes } from './issuer-routes';
+import {
+  createFunctionRuntime,
+  gatewayFunctionIds,
+  routedFunctions,
+  type FunctionRuntime,
+} from './integrations';
+import { invoke } from './invoke';
+import { issuerRoutes } from './issuer-routes';
 import { buildItemsBundles, type ItemsBundles } from './items-bundles';
 import {
   cachedItemsStack,
@@ -48,6 +60,13 @@ export type LocalApiOptions = {
   assembly?: string;
   /** The assembly's stack to serve, when more than one has an HTTP API. */
   stack?: string;
+  /**
+   * Local values of what only the cloud knows: SSM parameter names (for `{{resolve:ssm:…}}` and
+   * SSM-typed parameters) and CloudFormation parameter names (`--parameters values.json`).
+   */
+  parameters?: LocalParameters;
+  /** The clock of the Lambda authorizers' result caches (tests move it). Default `Date.now`. */
+  now?: () => number;
   /** The local name of the template's table, when it has exactly one. Default `items-local`. */
   tableName?: string;
   /** Also serve the web app on its own origin (port 0: any free port). */
@@ -90,9 +109,14 @@ export type LocalApi = {
   stackName: string;
   gateway: GatewayConfig;
   issuer: DevIssuer;
+  /**
+   * A token of the local issuer. Unless told otherwise it carries the scopes the template's
+   * routes require, and is for the first JWT authorizer; `authorizer` (a logical id) makes it one
+   * that authorizer accepts (its issuer's stand-in, its first audience).
+   */
   issueToken(
     claims: { sub: string } & Record<string, unknown>,
-    options?: SignOptions,
+    options?: SignOptions & { authorizer?: string },
   ): Promise<string>;
   /** Execution environments per function (by logical id). */
   environments(): Record<string, PoolStats>;
@@ -131,8 +155,12 @@ async function loadStack(
 ): Promise<StackSource> {
   if (options.assembly !== undefined) {
     const stack = readAssemblyStack(options.assembly, options.stack);
+    const others = readAssemblyStacks(options.assembly).filter((s) => s.id !== stack.id);
     return {
-      template: stack.template,
+      template: resolveTemplate(stack.template, {
+        ...(options.parameters ? { parameters: options.parameters } : {}),
+        stacks: others,
+      }),
       stackName: stack.stackName,
       assemblyDir: stack.assemblyDir,
       ...(stack.region ? { region: stack.region } : {}),
@@ -253,7 +281,7 @@ async function serve(
     readFunctions(source.template, {
       ...(source.assemblyDir ? { assemblyDir: source.assemblyDir } : {}),
       stackName: source.stackName,
-      only: new Set(template.routes.map((r) => r.functionId)),
+      only: new Set(gatewayFunctionIds(template)),
     }),
   );
   const tables = readTables(source.template);
@@ -299,16 +327,23 @@ async function serve(
   ctx.late.runtime = runtime;
   ctx.cleanUp.push(() => runtime.stop());
   // The issuer's URL contains the port, known only once the server listens.
-  const identity: { authorize?: JwtAuthorizer; routes?: ReturnType<typeof issuerRoutes> } = {};
+  const identity: {
+    authorizers?: Record<string, JwtAuthorizer>;
+    routes?: ReturnType<typeof issuerRoutes>;
+  } = {};
   const server = createGatewayServer({
     config: gateway,
     integrations: runtime.integrations,
     onRefusedResult: (functionId, reason) =>
       runtime.notice(functionId, `result refused, answered 500: ${reason}`),
-    authorize: async (header, scopes) =>
-      identity.authorize
-        ? identity.authorize(header, scopes)
-        : { ok: false, status: 401, challenge: 'Bearer' },
+    authorize: async (header, scopes, authorizerId) => {
+      const authorize = authorizerId && identity.authorizers?.[authorizerId];
+      return authorize
+        ? authorize(header, scopes)
+        : { ok: false, status: 401, challenge: 'Bearer' };
+    },
+    lambdaAuthorizers: lambdaAuthorizers(gateway, runtime, options.now),
+    region: account.region,
     localRoutes: async (req, url) => identity.routes?.(req, url),
   });
   const url = await listen(server, options.port ?? 0);
@@ -316,14 +351,17 @@ async function serve(
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-  const { issuer, authorize, routes } = await localIdentity(
-    url,
-    gateway,
-    options.inMemory ? undefined : dataDir,
-    site.web ? [`${site.web.url}/`] : [],
-  );
-  identity.authorize = authorize;
-  identity.routes = routes;
+  const issuer = await localIssuer(url, gateway, options.inMemory ? undefined : dataDir);
+  const issuers = standInIssuers(url, gateway, issuer);
+  const scopes = requiredScopes(gateway);
+  const provider = createOAuthProvider({
+    issuer,
+    clients: localClients(issuer.audience, site.web ? [`${site.web.url}/`] : []),
+  });
+  const issuerEndpoints = issuerRoutes(provider, scopes);
+  identity.routes = async (req, url) =>
+    (await issuerEndpoints(req, url)) ?? standInDiscovery(url, issuers, issuer);
+  identity.authorizers = jwtAuthorizers(gateway, issuers, issuer);
   site.config = () => localWebConfig(url, issuer);
   const [onlyTable, ...otherTables] = Object.values(store?.tables ?? {});
   return {
@@ -336,8 +374,114 @@ async function serve(
     stackName: source.stackName,
     gateway,
     issuer,
-    issueToken: (claims, tokenOptions) => issuer.sign(claims, tokenOptions),
+    issueToken: (claims, { authorizer, ...tokenOptions } = {}) => {
+      const jwt = authorizer === undefined ? undefined : gateway.authorizers[authorizer];
+      if (authorizer !== undefined && jwt?.type !== 'jwt') {
+        throw new Error(`${authorizer} is not a JWT authorizer of the served API`);
+      }
+      const forAuthorizer =
+        authorizer !== undefined && jwt?.type === 'jwt'
+          ? { issuer: issuers.get(authorizer), audience: jwt.audience[0] ?? issuer.audience }
+          : {};
+      return issuer.sign(claims, { scope: scopes, ...forAuthorizer, ...tokenOptions });
+    },
     environments: () => runtime.stats(),
     stop: ctx.stopAll,
   };
+}
+
+/** Every scope the template's JWT routes require: what a local token carries by default. */
+export const requiredScopes = (gateway: GatewayConfig): string[] => [
+  ...new Set(gateway.routes.flatMap((route) => (route.auth === 'jwt' ? (route.scopes ?? []) : []))),
+];
+
+const STAND_IN_ISSUERS = '/_local/issuers';
+
+/**
+ * The local issuer URL each JWT authorizer trusts, by logical id. The local issuer stands in for
+ * the first issuer the template names (or resolves at deploy time); each other issuer gets a
+ * stand-in URL of its own on this server, signed with the same key, so a token of one issuer is
+ * refused by an authorizer of another, as on AWS.
+ */
+function standInIssuers(baseUrl: string, gateway: GatewayConfig, issuer: DevIssuer) {
+  const byTemplateIssuer = new Map<string, string>();
+  const byAuthorizer = new Map<string, string>();
+  for (const [id, authorizer] of Object.entries(gateway.authorizers)) {
+    if (authorizer.type !== 'jwt') continue;
+    const key = authorizer.issuer ?? '(resolved at deploy time)';
+    if (!byTemplateIssuer.has(key)) {
+      byTemplateIssuer.set(
+        key,
+        byTemplateIssuer.size ? `${baseUrl}${STAND_IN_ISSUERS}/${id}` : issuer.issuer,
+      );
+    }
+    byAuthorizer.set(id, byTemplateIssuer.get(key)!);
+  }
+  return byAuthorizer;
+}
+
+/** OpenID discovery and JWKS of the stand-in issuers (the local issuer's key). */
+function standInDiscovery(url: URL, issuers: Map<string, string>, issuer: DevIssuer) {
+  const match = new RegExp(
+    `^${STAND_IN_ISSUERS}/([^/]+)/(\\.well-known/openid-configuration|jwks)$`,
+  ).exec(url.pathname);
+  const standIn = match && issuers.get(match[1]!);
+  if (!standIn || !standIn.endsWith(`${STAND_IN_ISSUERS}/${match[1]}`)) return undefined;
+  const body = match[2] === 'jwks' ? issuer.jwks : { issuer: standIn, jwks_uri: `${standIn}/jwks` };
+  return jsonResponse(200, JSON.stringify(body));
+}
+
+/**
+ * One JWT authorizer per template authorizer: its issuer's local stand-in, its audiences (the
+ * local app clients standing in for those resolved at deploy time).
+ */
+function jwtAuthorizers(
+  gateway: GatewayConfig,
+  issuers: Map<string, string>,
+  issuer: DevIssuer,
+): Record<string, JwtAuthorizer> {
+  return Object.fromEntries(
+    Object.entries(gateway.authorizers)
+      .filter((entry): entry is [string, JwtAuthorizerConfig] => entry[1].type === 'jwt')
+      .map(([id, authorizer]) => [
+        id,
+        createJwtAuthorizer({
+          issuer: issuers.get(id)!,
+          audience: [
+            ...localAudiences(authorizer, issuer.audience),
+            ...(authorizer.hasDeployTimeAudience ? [LOCAL_M2M_CLIENT.id] : []),
+          ],
+        }),
+      ]),
+  );
+}
+
+/**
+ * AWS gives a Lambda authorizer 10 seconds ("Amazon API Gateway quotas", HTTP API: authorizer
+ * function response time); a later answer is a failed authorization (500).
+ */
+const AUTHORIZER_TIMEOUT_MS = 10_000;
+
+function lambdaAuthorizers(
+  gateway: GatewayConfig,
+  runtime: FunctionRuntime,
+  now: (() => number) | undefined,
+): Record<string, LambdaAuthorizer> {
+  const entries = Object.entries(gateway.authorizers).flatMap(([id, authorizer]) => {
+    if (authorizer.type !== 'lambda') return [];
+    const integration = runtime.integrations[authorizer.functionId];
+    if (!integration) return [];
+    const authorize = createLambdaAuthorizer(
+      authorizer,
+      async (event) => {
+        const outcome = await invoke(integration, event as never, {
+          integrationTimeoutMs: AUTHORIZER_TIMEOUT_MS,
+        });
+        return outcome.ok ? { ok: true, result: outcome.result } : { ok: false };
+      },
+      now,
+    );
+    return [[id, authorize] as const];
+  });
+  return Object.fromEntries(entries);
 }

@@ -85,3 +85,6 @@ export function readAssemblyStack(dir: string, stack?: string): AssemblyStack {
     `several stacks of ${assemblyDir} have an HTTP API (${withApi.map((s) => s.id).join(', ')}): choose one with --stack`,
   );
 }
+
+/** Every CloudFormation stack of a cloud assembly, nested stages' included. */
+export const readAssemblyStacks = (dir: string): AssemblyStack[] => stacksOf(resolve(dir));
