@@ -77,6 +77,7 @@ describe('readFunctions (AWS::Lambda::Function reference)', () => {
       applicationLogLevel: 'DEBUG',
       tracing: 'Active',
       code: { kind: 'directory', path: join(assembly, 'asset.abc') },
+      layers: [],
     });
   });
 

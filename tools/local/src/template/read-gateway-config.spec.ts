@@ -157,7 +157,11 @@ describe('readGatewayConfig on other templates', () => {
     if (!route) throw new Error('the dev stack has no GET /items route');
     route.Properties['AuthorizationType'] = 'AWS_IAM';
     expect(() => readGatewayConfig(template)).toThrow(
-      /GET \/items: authorization AWS_IAM is not emulated/,
+      /route \w+ \(GET \/items\): IAM authorization is not emulated/,
+    );
+    route.Properties['AuthorizationType'] = 'CUSTOM';
+    expect(() => readGatewayConfig(template)).toThrow(
+      /route \w+ \(GET \/items\): its Lambda authorizer is not in the template/,
     );
   });
 });
