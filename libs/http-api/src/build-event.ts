@@ -43,10 +43,17 @@ export type EventContext = {
 
 /** A JWT-authorized payload 2.0 event. */
 export type HttpApiEvent = APIGatewayProxyEventV2 & {
-  requestContext: {
-    authorizer?: { jwt: JwtAuthorizerContext } | { lambda: Record<string, unknown> | null };
-  };
+  requestContext: { authorizer?: { jwt: JwtAuthorizerContext } };
 };
+
+/**
+ * `requestContext.authorizer` of a route behind a Lambda authorizer. `HttpApiEvent` keeps the JWT
+ * shape its readers rely on; such an event holds this one instead.
+ */
+const lambdaAuthorizerField = (context: Record<string, unknown> | null) =>
+  ({ authorizer: { lambda: context } }) as unknown as {
+    authorizer?: { jwt: JwtAuthorizerContext };
+  };
 
 /**
  * An HTTP request as the payload format 2.0 event API Gateway gives a Lambda proxy integration
@@ -73,7 +80,7 @@ export function buildEvent(request: IncomingRequest, context: EventContext): Htt
       apiId: context.api.apiId,
       ...(context.authorizer ? { authorizer: { jwt: context.authorizer } } : {}),
       ...(context.lambdaAuthorizer !== undefined
-        ? { authorizer: { lambda: context.lambdaAuthorizer } }
+        ? lambdaAuthorizerField(context.lambdaAuthorizer)
         : {}),
       ...domainOf(headers['host'], context.api.apiId),
       http: {

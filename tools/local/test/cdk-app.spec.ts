@@ -90,6 +90,8 @@ describe('npm start -- --assembly: a CDK app as teams write it', () => {
       greeting: 'hello esm from the layer',
       esm: 'string',
     });
+    // Where `/opt` would be: the layer's asset directory, named for code that reads files there.
+    expect(existsSync(join(json.optDirs, 'nodejs', 'node_modules', 'shop-greeting'))).toBe(true);
     expect(json.authorizer.jwt.claims).toMatchObject({
       sub: 'pat',
       client_id: SHOP.audiences.partner,
@@ -113,7 +115,7 @@ describe('npm start -- --assembly: a CDK app as teams write it', () => {
 
   // AWS guide "Working with AWS Lambda authorizers for HTTP APIs".
   describe('Lambda authorizers', () => {
-    const key = (value?: string) => ({
+    const key = (value?: string): RequestInit => ({
       headers: value === undefined ? {} : { 'x-shop-key': value },
     });
 

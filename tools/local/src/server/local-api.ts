@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createLambdaAuthorizer, type LambdaAuthorizer } from '@items-api/http-api';
 import type { DevIssuer, SignOptions } from '../auth/dev-issuer';
 import { createJwtAuthorizer, type JwtAuthorizer } from '../auth/jwt-authorizer';
-import { ISSUER_PATH, localIssuer } from '../auth/local-identity';
+import { localIssuer } from '../auth/local-identity';
 import { LOCAL_M2M_CLIENT, localClients } from '../auth/oauth-clients';
 import { createOAuthProvider } from '../auth/oauth-provider';
 import type { LogFormat, LogSink } from '../runtime/function-log';
@@ -409,13 +409,11 @@ function standInIssuers(baseUrl: string, gateway: GatewayConfig, issuer: DevIssu
   for (const [id, authorizer] of Object.entries(gateway.authorizers)) {
     if (authorizer.type !== 'jwt') continue;
     const key = authorizer.issuer ?? '(resolved at deploy time)';
-    if (!byTemplateIssuer.has(key)) {
-      byTemplateIssuer.set(
-        key,
-        byTemplateIssuer.size ? `${baseUrl}${STAND_IN_ISSUERS}/${id}` : issuer.issuer,
-      );
-    }
-    byAuthorizer.set(id, byTemplateIssuer.get(key)!);
+    const local =
+      byTemplateIssuer.get(key) ??
+      (byTemplateIssuer.size ? `${baseUrl}${STAND_IN_ISSUERS}/${id}` : issuer.issuer);
+    byTemplateIssuer.set(key, local);
+    byAuthorizer.set(id, local);
   }
   return byAuthorizer;
 }
@@ -425,9 +423,10 @@ function standInDiscovery(url: URL, issuers: Map<string, string>, issuer: DevIss
   const match = new RegExp(
     `^${STAND_IN_ISSUERS}/([^/]+)/(\\.well-known/openid-configuration|jwks)$`,
   ).exec(url.pathname);
-  const standIn = match && issuers.get(match[1]!);
-  if (!standIn || !standIn.endsWith(`${STAND_IN_ISSUERS}/${match[1]}`)) return undefined;
-  const body = match[2] === 'jwks' ? issuer.jwks : { issuer: standIn, jwks_uri: `${standIn}/jwks` };
+  const [, id = '', document] = match ?? [];
+  const standIn = issuers.get(id);
+  if (!standIn?.endsWith(`${STAND_IN_ISSUERS}/${id}`)) return undefined;
+  const body = document === 'jwks' ? issuer.jwks : { issuer: standIn, jwks_uri: `${standIn}/jwks` };
   return jsonResponse(200, JSON.stringify(body));
 }
 
@@ -446,7 +445,7 @@ function jwtAuthorizers(
       .map(([id, authorizer]) => [
         id,
         createJwtAuthorizer({
-          issuer: issuers.get(id)!,
+          issuer: issuers.get(id) ?? issuer.issuer,
           audience: [
             ...localAudiences(authorizer, issuer.audience),
             ...(authorizer.hasDeployTimeAudience ? [LOCAL_M2M_CLIENT.id] : []),
