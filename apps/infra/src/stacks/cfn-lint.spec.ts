@@ -66,7 +66,7 @@ function cfnLint(files: Record<string, unknown>): Finding[] {
 const describeWithCfnLint = cfnLintVersion || required ? describe : describe.skip;
 if (!cfnLintVersion && !required) {
   console.warn(
-    'cfn-lint is not installed (it is not on npm): its template checks are skipped. `pipx install cfn-lint==1.51.0` runs them; the workflows always do.',
+    'cfn-lint is not installed (it is not on npm): its template checks are skipped. `pipx install cfn-lint` runs them; the workflows always do, with the version .github/actions/setup/action.yml pins',
   );
 }
 
