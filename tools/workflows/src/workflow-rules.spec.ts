@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stageNames } from '@items-api/infra';
+import { DefaultStackSynthesizer } from 'aws-cdk-lib';
 import {
   actions,
   allSteps,
@@ -201,6 +202,15 @@ describe('deploys', () => {
     expect(smokeStep.if).toBeUndefined();
     expect(smokeStep['continue-on-error']).toBeUndefined();
     expect(stageJob.env?.['STAGE']).toBe('${{ inputs.stage }}');
+  });
+
+  it('read the stage for the smoke test through the CDK lookup role of the bootstrap qualifier the stacks use', () => {
+    const steps = stageJob.steps ?? [];
+    const smokeRole = steps.filter(isConfigureAws).at(-1)?.with ?? {};
+    expect(smokeRole['role-chaining']).toBe(true);
+    expect(String(smokeRole['role-to-assume'])).toMatch(
+      new RegExp(`:role/cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-lookup-role-\\$\\{\\{`),
+    );
   });
 });
 
