@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stageNames } from '@items-api/infra';
+import { stackNameFor, stageNames } from '@items-api/infra';
 import { DefaultStackSynthesizer } from 'aws-cdk-lib';
 import {
   actions,
@@ -18,6 +18,9 @@ const jobsOf = () =>
   );
 const configureAws = 'aws-actions/configure-aws-credentials';
 const isConfigureAws = (step: Step) => step.uses?.startsWith(`${configureAws}@`) ?? false;
+/** The cfn-lint command line for the template `infra:synth` writes for a stage (a shell variable). */
+const cfnLintOf = (stageVariable: string) =>
+  `cfn-lint -- "dist/apps/infra/cdk.out/${stackNameFor(stageVariable)}.template.json"`;
 const runs = (job: Job) => (job.steps ?? []).map((step) => step.run ?? '').join('\n');
 
 /** The tags `nx release` makes (`releaseTag.pattern` in nx.json), as a workflow filter. */
@@ -185,9 +188,7 @@ describe('deploys', () => {
   it('lint the template they deploy, then deploy it, then smoke-test the stage, which fails the job when it fails', () => {
     const steps = stageJob.steps ?? [];
     const index = (pattern: RegExp) => steps.findIndex((step) => pattern.test(step.run ?? ''));
-    const lint = index(
-      /^cfn-lint -- "dist\/apps\/infra\/cdk\.out\/ItemsApi-\$STAGE\.template\.json"$/m,
-    );
+    const lint = index(new RegExp(`^${cfnLintOf('$STAGE').replace(/[.$]/g, '\\$&')}$`, 'm'));
     const deployStep = index(
       /^npx nx deploy infra --configuration="\$STAGE" .*-- --require-approval never$/m,
     );
@@ -234,8 +235,6 @@ describe('pull requests', () => {
     const lint = ci.jobs['cfn-lint']!;
     expect(lint.if).toBeUndefined();
     expect(runs(lint)).toContain(stagesLoop);
-    expect(runs(lint)).toContain(
-      'cfn-lint -- "dist/apps/infra/cdk.out/ItemsApi-$stage.template.json"',
-    );
+    expect(runs(lint)).toContain(cfnLintOf('$stage'));
   });
 });
