@@ -109,7 +109,6 @@ export class ApiAuth extends Construct {
         enableTokenRevocation: true,
         ...validity,
       });
-      spa.node.addDependency(server);
       onlyRefreshTokenAuth(spa);
       const machine = props.oauth.machineClient
         ? this.createMachineClient(pool, apiScopes, validity)

@@ -135,6 +135,7 @@ describe('ItemsApiStack functions, table and permissions', () => {
         'ApiUrl',
         'DocsUrl',
         'JwtIssuer',
+        'MachineClientId',
         'OpenApiUrl',
         'TableName',
         'TokenEndpoint',

@@ -93,8 +93,14 @@ describe('ItemsApiStack gateway', () => {
         ],
       },
     });
+    // prod too: its machine client is the pipeline's smoke test.
     assertResource(prod, 'AWS::ApiGatewayV2::Authorizer', {
-      JwtConfiguration: { Audience: [{ Ref: Match.stringLikeRegexp('WebClient') }] },
+      JwtConfiguration: {
+        Audience: [
+          { Ref: Match.stringLikeRegexp('WebClient') },
+          { Ref: Match.stringLikeRegexp('MachineClient') },
+        ],
+      },
     });
   });
 

@@ -90,7 +90,11 @@ describe('ItemsApiStack OAuth 2.0', () => {
       AllowedOAuthScopes: [scopeOf('read'), scopeOf('write')],
     });
     assertCount(dev, 'AWS::Cognito::UserPoolClient', 2);
-    assertCount(prod, 'AWS::Cognito::UserPoolClient', 1);
+    assertCount(prod, 'AWS::Cognito::UserPoolClient', 2);
+    const withoutMachine = synth('prod', {
+      oauth: { ...stageConfigs.prod.oauth, machineClient: false },
+    });
+    assertCount(withoutMachine, 'AWS::Cognito::UserPoolClient', 1);
   });
 
   it('has a hosted sign-in domain, its prefix configurable', () => {

@@ -7,13 +7,13 @@ describe('resolveStageConfig', () => {
     expect(resolveStageConfig('prod')).toEqual(stageConfigs.prod);
   });
 
-  it("gives prod the production throttling, retention, no origin but the web app's, short tokens", () => {
+  it("gives prod the production throttling, retention, no origin but the web app's, short tokens, the smoke test's machine client", () => {
     const prod = resolveStageConfig('prod');
     expect(prod.throttle).toEqual({ rateLimit: 100, burstLimit: 50 });
     expect(prod.retainData).toBe(true);
     expect(prod.cors.allowOrigins).toEqual([]);
     expect(prod.oauth.tokenValidity.accessTokenMinutes).toBeLessThanOrEqual(60);
-    expect(prod.oauth.machineClient).toBe(false);
+    expect(prod.oauth.machineClient).toBe(true);
   });
 
   it('lets dev be destroyed, called from a local front-end and by a machine client', () => {

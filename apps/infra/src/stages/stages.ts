@@ -209,7 +209,9 @@ const prod: StageConfig = {
   oauth: {
     // Short-lived access tokens: a revoked user loses access within 15 minutes.
     tokenValidity: { accessTokenMinutes: 15, idTokenMinutes: 15, refreshTokenDays: 7 },
-    machineClient: false,
+    // The pipeline's smoke test gets its tokens as this client after each deploy (`npm run smoke
+    // -- --stage prod`): its items live in a partition of its own (its `sub` is its client id).
+    machineClient: true,
   },
 };
 

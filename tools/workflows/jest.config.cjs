@@ -1,0 +1,1 @@
+module.exports = { displayName: 'workflows', preset: '../../jest.preset.js', rootDir: __dirname };
