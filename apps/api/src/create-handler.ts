@@ -1,5 +1,4 @@
 import { itemsContract } from '@items-api/contract';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type {
   APIGatewayProxyEventV2,
@@ -11,7 +10,7 @@ import { problemResponses } from './http/middleware';
 import { createContractRouter } from './http/contract-router';
 import { headRequests } from './http/head-requests';
 import { decodeRequest } from './http/decode-request';
-import { observeRequests, runInRequestScope, type Observability } from './observability';
+import { observabilityMiddlewares, runInRequestScope, type Observability } from './observability';
 import { createItem } from './routes/create-item';
 import { deleteItem } from './routes/delete-item';
 import { getItem } from './routes/get-item';
@@ -28,10 +27,10 @@ export type ItemsHandler = (
 
 /**
  * The items function. Middy runs, in this order:
- *   1. injectLambdaContext — Powertools Logger: cold_start, function_request_id, … (keys reset after)
- *   2. observeRequests     — correlation id; one access log line + metrics per request (after/onError)
- *   3. headRequests        — HEAD routed as GET, answered without the body
- *   4. problemResponses    — any error → problem+json (onError)
+ *   1. observability    — Powertools Logger and Metrics, one access log line and the request's
+ *                         metrics (observability/handler-middlewares.ts)
+ *   2. headRequests     — HEAD routed as GET, answered without the body
+ *   3. problemResponses — any error → problem+json (onError)
  * then the request is decoded once (404/405/401/400/413/415 before any route runs), leaving the
  * event as received, and the contract router validates it against its contract route (400) and
  * runs the route.
@@ -56,9 +55,7 @@ export function createItemsHandler({ logger, metrics, ...deps }: HandlerDeps): I
       throw new DependencyUnavailableError();
     },
   })
-    // logEvent: false whatever POWERTOOLS_LOGGER_LOG_EVENT says: the event holds the token and body.
-    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
-    .use(observeRequests({ logger, metrics }))
+    .use(observabilityMiddlewares({ logger, metrics }))
     .use(headRequests())
     .use(problemResponses(logger))
     .handler((event) => routeRequest(decodeRequest(event)));

@@ -1,3 +1,4 @@
+import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -17,8 +18,10 @@ export type ScriptedAnswer =
 
 export async function startScriptedDynamoDB(script: ScriptedAnswer[]) {
   const targets: string[] = [];
+  const arrivals = new EventEmitter();
   const answer = (request: IncomingMessage, response: ServerResponse) => {
     targets.push(String(request.headers['x-amz-target']));
+    arrivals.emit('request');
     const next: ScriptedAnswer = script.shift() ?? { kind: 'ok', body: {} };
     if (next.kind === 'stall') return;
     const body =
@@ -42,6 +45,10 @@ export async function startScriptedDynamoDB(script: ScriptedAnswer[]) {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     targets,
+    /** Resolves once `count` requests have arrived (answered or stalled). */
+    async received(count: number) {
+      while (targets.length < count) await once(arrivals, 'request');
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

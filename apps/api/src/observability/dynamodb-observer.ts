@@ -52,7 +52,8 @@ export function observeDynamoDB(
         call.attempts = metadata?.attempts ?? Math.max(1, call.attempts);
         const status = metadata?.httpStatusCode;
         const input = args.input as { TableName?: unknown };
-        options.xray?.emitSafely({
+        // Segment documents, "AWS SDK" subsegment fields (X-Ray developer guide).
+        options.xray?.emit({
           name: 'DynamoDB',
           namespace: 'aws',
           startTime: started,

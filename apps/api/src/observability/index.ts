@@ -33,6 +33,6 @@ export function createObservability(
 }
 
 export { observeDynamoDB } from './dynamodb-observer';
-export { observeRequests } from './request-observer';
+export { observabilityMiddlewares } from './handler-middlewares';
 export { noteIdempotentReplay, runInRequestScope } from './request-scope';
 export { createLogger, type Logger, createMetrics, type Metrics };

@@ -1,11 +1,12 @@
 import { createSocket } from 'node:dgram';
+import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { captureOutput, splitRecords } from '../../test/capture-output';
 import { createTestContext, createTestEvent } from '@items-api/test-events';
 import { startScriptedDynamoDB } from '../../test/scripted-dynamodb';
 import { createTestHandler } from '../../test/test-handler';
 import { loadConfig } from '../config';
-import { createItemsHandler } from '../create-handler';
+import { createItemsHandler, type ItemsHandler } from '../create-handler';
 import { createDependencies } from '../dependencies';
 import { InMemoryItemRepository } from '../../test/in-memory-item-repository';
 import { KitMetrics } from '@items-api/stack-contract';
@@ -207,19 +208,32 @@ describe('Powertools logs and EMF metrics of the items function, read from its o
     const repo = new InMemoryItemRepository();
     repo.list = () => new Promise(() => undefined);
     const { handler, logLines } = createTestHandler(repo);
-    const res = await handler(createTestEvent({}), {
-      ...testContext,
-      getRemainingTimeInMillis: () => 600,
-    });
-    expect(res.statusCode).toBe(503);
+    // Lambda's remaining time is the test's to give, and the clock its to move: 600 ms left and
+    // the early timeout at 500 ms before the end, so the function answers 100 ms in.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const pending = handler(createTestEvent({}), {
+        ...testContext,
+        getRemainingTimeInMillis: () => 600,
+      });
+      await jest.advanceTimersByTimeAsync(100);
+      expect((await pending).statusCode).toBe(503);
+    } finally {
+      jest.useRealTimers();
+    }
     const { logs } = splitRecords(logLines);
     expect(logs.find((l) => l['level'] === 'WARN')?.['message']).toMatch(/out of time/);
     expect(accessLines(logs)[0]).toMatchObject({
       status: 503,
       problem: 'unavailable',
       correlation_id: gatewayRequestId,
+      durationMs: 100,
     });
-    expect(requestRecord(logLines)).toMatchObject({ operation: 'listItems', ServerErrors: 1 });
+    expect(requestRecord(logLines)).toMatchObject({
+      operation: 'listItems',
+      ServerErrors: 1,
+      Latency: 100,
+    });
     expect(problemRecords(logLines)[0]).toMatchObject({ problem: 'unavailable', Problems: 1 });
   });
 
@@ -314,6 +328,7 @@ describe('DynamoDB calls: retries, throttles and X-Ray subsegments', () => {
     const datagrams: string[] = [];
     daemon.on('message', (message) => datagrams.push(message.toString('utf8')));
     await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    const arrived = once(daemon, 'message');
     const port = (daemon.address() as AddressInfo).port;
     const trace = { root: '1-6745a0b2-0123456789abcdef01234567', parent: '53995c3f42cd8ad8' };
     try {
@@ -347,8 +362,7 @@ describe('DynamoDB calls: retries, throttles and X-Ray subsegments', () => {
           ]);
         },
       );
-      for (let i = 0; i < 50 && datagrams.length === 0; i++)
-        await new Promise((r) => setTimeout(r, 10));
+      await arrived;
       expect(datagrams).toHaveLength(1);
       const [headerLine, document] = (datagrams[0] ?? '').split('\n');
       expect(JSON.parse(headerLine ?? '')).toEqual({ format: 'json', version: 1 });
@@ -378,6 +392,9 @@ describe('DynamoDB calls: retries, throttles and X-Ray subsegments', () => {
 
   it('logs a DynamoDB call still stalled when the function answers 503 out of time as in flight', async () => {
     const dynamo = await startScriptedDynamoDB([{ kind: 'stall' }]);
+    // The clock is the test's: the function's early timeout (200 ms in) fires once the GetItem is
+    // at DynamoDB, and the SDK's own timeouts (1 s to connect, 2 s to answer) never do.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
       const config = loadConfig({
         TABLE_NAME: 'items',
@@ -385,49 +402,66 @@ describe('DynamoDB calls: retries, throttles and X-Ray subsegments', () => {
         POWERTOOLS_TRACE_ENABLED: 'false',
       });
       const handler = createItemsHandler(createDependencies(config));
-      const { result, lines } = await captureOutput(() =>
-        handler(createTestEvent({ path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7' }), {
+      const { result, lines } = await captureOutput(async () => {
+        const pending = handler(createTestEvent({ path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7' }), {
           ...testContext,
           getRemainingTimeInMillis: () => 700,
-        }),
-      );
+        });
+        await dynamo.received(1);
+        await jest.advanceTimersByTimeAsync(200);
+        return pending;
+      });
       expect(result.statusCode).toBe(503);
       expect(accessLines(splitRecords(lines).logs)[0]).toMatchObject({
         status: 503,
         problem: 'unavailable',
-        dynamodb: [{ operation: 'GetItem', attempts: 1, inFlight: true, ms: expect.any(Number) }],
+        durationMs: 200,
+        dynamodb: [{ operation: 'GetItem', attempts: 1, inFlight: true, ms: 200 }],
       });
       expect(requestRecord(lines)).toMatchObject({ operation: 'getItem', ServerErrors: 1 });
     } finally {
+      jest.useRealTimers();
       await dynamo.stop();
     }
   });
 
   it('sends nothing when the invocation is not sampled', async () => {
-    const dynamo = await startScriptedDynamoDB([{ kind: 'ok', body: {} }]);
+    const dynamo = await startScriptedDynamoDB([
+      { kind: 'ok', body: {} },
+      { kind: 'ok', body: {} },
+    ]);
     const daemon = createSocket('udp4');
-    const datagrams: Buffer[] = [];
-    daemon.on('message', (message) => datagrams.push(message));
+    const datagrams: string[] = [];
+    daemon.on('message', (message) => datagrams.push(message.toString('utf8')));
     await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    const sampled = '1-6745a0b2-bbbbbbbbbbbbbbbbbbbbbbbb';
+    const invoke = (handler: ItemsHandler, traceHeader: string) =>
+      withEnv({ _X_AMZN_TRACE_ID: traceHeader }, () =>
+        captureOutput(() =>
+          handler(createTestEvent({ path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7' }), testContext),
+        ),
+      );
     try {
       await withEnv(
-        {
-          AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${(daemon.address() as AddressInfo).port}`,
-          _X_AMZN_TRACE_ID:
-            'Root=1-6745a0b2-0123456789abcdef01234567;Parent=53995c3f42cd8ad8;Sampled=0',
-        },
+        { AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${(daemon.address() as AddressInfo).port}` },
         async () => {
           const config = loadConfig({ TABLE_NAME: 'items', DYNAMODB_ENDPOINT: dynamo.endpoint });
           const handler = createItemsHandler(createDependencies(config));
-          const { result } = await captureOutput(() =>
-            handler(createTestEvent({ path: '/items/01JD8X3ZK5N2M4Q7R9T1V3W5Y7' }), testContext),
-          );
-          expect(result.statusCode).toBe(404);
+          const arrived = once(daemon, 'message');
+          // An unsampled invocation, then a sampled one: had the first sent its subsegment, it
+          // would be the first datagram to arrive (one socket, over loopback).
+          const unsampled =
+            'Root=1-6745a0b2-aaaaaaaaaaaaaaaaaaaaaaaa;Parent=53995c3f42cd8ad8;Sampled=0';
+          expect((await invoke(handler, unsampled)).result.statusCode).toBe(404);
+          const traced = `Root=${sampled};Parent=53995c3f42cd8ad8;Sampled=1`;
+          expect((await invoke(handler, traced)).result.statusCode).toBe(404);
+          await arrived;
         },
       );
-      // A datagram to loopback arrives at once; a pause this long would show one.
-      await new Promise((r) => setTimeout(r, 100));
-      expect(datagrams).toEqual([]);
+      expect(JSON.parse(datagrams[0]?.split('\n')[1] ?? '')).toMatchObject({
+        name: 'DynamoDB',
+        trace_id: sampled,
+      });
     } finally {
       daemon.close();
       await dynamo.stop();

@@ -2,7 +2,7 @@ import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from './logger';
 import { unmatchedOperation } from '@items-api/stack-contract';
-import { requestMetricsPublisher, type Metrics } from './metrics';
+import { addRequestMetrics, type Metrics } from './metrics';
 import { currentRequest } from './request-scope';
 
 type Middleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>;
@@ -15,16 +15,15 @@ const subOf = (event: APIGatewayProxyEventV2) => {
 };
 
 /**
- * Per request: the API Gateway request id as the log's correlation id, Powertools' cold-start
- * metric, then, once the answer is known (success or any error, the 503 of a function running
- * out of time included), one access log line and the request's metrics.
+ * Per request: the API Gateway request id as the log's correlation id, then, once the answer is
+ * known (success or any error, the 503 of a function running out of time included), one access
+ * log line and the request's metrics (published by the Metrics middleware around this one).
  *
  * The access line names what was asked and answered — never a header, a token, the body, the
  * query string or a claim other than `sub`.
  */
 export function observeRequests({ logger, metrics }: { logger: Logger; metrics?: Metrics }) {
   const started = new WeakMap<object, number>();
-  const publishMetrics = metrics ? requestMetricsPublisher(metrics) : undefined;
   const done = (request: MiddyRequest) => {
     const { event, response } = request;
     const status = response?.statusCode ?? 500;
@@ -61,14 +60,13 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics?:
           }
         : {}),
     });
-    publishMetrics?.({ operation, status, latencyMs, problem, facts });
+    if (metrics) addRequestMetrics(metrics, { operation, status, latencyMs, problem, facts });
   };
   const middleware: Middleware = {
-    before: ({ event, context }) => {
+    before: ({ event }) => {
       started.set(event, performance.now());
       const requestId = event.requestContext?.requestId;
       if (requestId) logger.setCorrelationId(requestId);
-      metrics?.captureColdStartMetric(context.functionName);
     },
     after: done,
     onError: done,

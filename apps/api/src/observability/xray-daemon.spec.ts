@@ -1,4 +1,7 @@
-import { currentTraceHeader, daemonAddress } from './xray-daemon';
+import { createSocket } from 'node:dgram';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { currentTraceHeader, daemonAddress, XRayDaemonEmitter } from './xray-daemon';
 
 describe('X-Ray daemon address (AWS_XRAY_DAEMON_ADDRESS)', () => {
   it('reads host:port, as Lambda sets it', () => {
@@ -19,14 +22,27 @@ describe('X-Ray daemon address (AWS_XRAY_DAEMON_ADDRESS)', () => {
   });
 });
 
+/** `_X_AMZN_TRACE_ID` set to `value` (unset when undefined) while `run` runs. */
+function withTraceHeader<T>(value: string | undefined, run: () => T): T {
+  const saved = process.env['_X_AMZN_TRACE_ID'];
+  if (value === undefined) delete process.env['_X_AMZN_TRACE_ID'];
+  else process.env['_X_AMZN_TRACE_ID'] = value;
+  try {
+    return run();
+  } finally {
+    if (saved === undefined) delete process.env['_X_AMZN_TRACE_ID'];
+    else process.env['_X_AMZN_TRACE_ID'] = saved;
+  }
+}
+
 describe('trace header (_X_AMZN_TRACE_ID)', () => {
   // The header as the Lambda developer guide shows it ("Defined runtime environment variables").
   it('reads root, parent and the sampling decision', () => {
     expect(
-      currentTraceHeader({
-        _X_AMZN_TRACE_ID:
-          'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=557abcec3ee5a047;Sampled=1',
-      }),
+      withTraceHeader(
+        'Root=1-5759e988-bd862e3fe1be46a994272793;Parent=557abcec3ee5a047;Sampled=1',
+        currentTraceHeader,
+      ),
     ).toEqual({
       root: '1-5759e988-bd862e3fe1be46a994272793',
       parent: '557abcec3ee5a047',
@@ -35,10 +51,52 @@ describe('trace header (_X_AMZN_TRACE_ID)', () => {
   });
 
   it('is unsampled without Sampled=1, and absent without a root and a parent', () => {
-    expect(currentTraceHeader({ _X_AMZN_TRACE_ID: 'Root=1-a-b;Parent=c;Sampled=0' })?.sampled).toBe(
+    expect(withTraceHeader('Root=1-a-b;Parent=c;Sampled=0', currentTraceHeader)?.sampled).toBe(
       false,
     );
-    expect(currentTraceHeader({ _X_AMZN_TRACE_ID: 'Root=1-a-b' })).toBeUndefined();
-    expect(currentTraceHeader({})).toBeUndefined();
+    expect(withTraceHeader('Root=1-a-b;Parent=c', currentTraceHeader)?.sampled).toBe(false);
+    expect(withTraceHeader('Root=1-a-b', currentTraceHeader)).toBeUndefined();
+    expect(withTraceHeader(undefined, currentTraceHeader)).toBeUndefined();
+  });
+});
+
+describe('XRayDaemonEmitter', () => {
+  it('sends a subsegment of a sampled trace and nothing for an unsampled one', async () => {
+    const daemon = createSocket('udp4');
+    const datagrams: string[] = [];
+    daemon.on('message', (message) => datagrams.push(message.toString('utf8')));
+    await new Promise<void>((resolve) => daemon.bind(0, '127.0.0.1', resolve));
+    const emitter = new XRayDaemonEmitter({
+      host: '127.0.0.1',
+      port: (daemon.address() as AddressInfo).port,
+    });
+    const subsegment = { name: 'DynamoDB', startTime: 1_700_000_000, endTime: 1_700_000_000.25 };
+    try {
+      const arrived = once(daemon, 'message');
+      // Unsampled first: had it been sent, it would be the first datagram (one socket, loopback).
+      withTraceHeader(
+        'Root=1-6745a0b2-aaaaaaaaaaaaaaaaaaaaaaaa;Parent=1111111111111111;Sampled=0',
+        () => emitter.emit(subsegment),
+      );
+      withTraceHeader(
+        'Root=1-6745a0b2-bbbbbbbbbbbbbbbbbbbbbbbb;Parent=2222222222222222;Sampled=1',
+        () => emitter.emit(subsegment),
+      );
+      await arrived;
+      const [headerLine, document] = (datagrams[0] ?? '').split('\n');
+      expect(JSON.parse(headerLine ?? '')).toEqual({ format: 'json', version: 1 });
+      expect(JSON.parse(document ?? '')).toEqual({
+        name: 'DynamoDB',
+        id: expect.stringMatching(/^[0-9a-f]{16}$/),
+        trace_id: '1-6745a0b2-bbbbbbbbbbbbbbbbbbbbbbbb',
+        parent_id: '2222222222222222',
+        type: 'subsegment',
+        start_time: 1_700_000_000,
+        end_time: 1_700_000_000.25,
+      });
+    } finally {
+      emitter.close();
+      daemon.close();
+    }
   });
 });

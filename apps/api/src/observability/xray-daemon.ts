@@ -1,34 +1,29 @@
+import { getXrayTraceDataFromEnv } from '@aws-lambda-powertools/commons/utils/env';
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:dgram';
 
 /**
- * X-Ray subsegments sent straight to the X-Ray daemon (on Lambda: the one active tracing runs),
- * instead of through aws-xray-sdk-core: the SDK costs the bundle about 100 KB and its import
- * the cold start. Protocol (X-Ray developer guide, "Sending segment documents to the X-Ray
- * daemon"): one UDP datagram per document, a JSON header line `{"format":"json","version":1}`
- * then the document. A subsegment names its trace (`trace_id`) and its parent (`parent_id`:
- * Lambda's function segment, the `Parent` of the invocation's trace header), as the segment
- * documents page ("Subsegments") describes.
+ * X-Ray subsegments sent straight to the X-Ray daemon that Lambda's active tracing runs, instead
+ * of through Powertools Tracer, whose X-Ray SDK costs the bundle and the cold start more than the
+ * kit allows (figures in docs/architecture.md, "Traces"). Protocol (X-Ray
+ * developer guide, "Sending segment documents to the X-Ray daemon"): one UDP datagram per
+ * document, a JSON header line `{"format":"json","version":1}` then the document. A subsegment
+ * names its trace (`trace_id`) and its parent (`parent_id`: Lambda's function segment, the
+ * `Parent` of the invocation's trace header), as the segment documents page ("Subsegments")
+ * describes.
  */
 
 export type TraceHeader = { root: string; parent: string; sampled: boolean };
 
-type LambdaGlobal = { awslambda?: { InvokeStore?: { getXRayTraceId?: () => string | undefined } } };
-
 /**
- * The invocation's trace header: from the runtime's invoke store when it keeps one per
- * invocation, else `_X_AMZN_TRACE_ID` (`Root=1-…;Parent=…;Sampled=1`, Lambda developer guide,
- * "Defined runtime environment variables").
+ * The invocation's trace header (`Root=1-…;Parent=…;Sampled=1`, Lambda developer guide, "Defined
+ * runtime environment variables"), read by Powertools, as its Logger reads the `xray_trace_id`
+ * of each log line: the two cannot disagree.
  */
-export function currentTraceHeader(env = process.env): TraceHeader | undefined {
-  const raw =
-    (globalThis as LambdaGlobal).awslambda?.InvokeStore?.getXRayTraceId?.() ??
-    env['_X_AMZN_TRACE_ID'];
-  if (!raw) return undefined;
-  const fields = Object.fromEntries(raw.split(';').map((part) => part.split('=', 2)));
-  const { Root: root, Parent: parent } = fields as Record<string, string | undefined>;
+export function currentTraceHeader(): TraceHeader | undefined {
+  const { Root: root, Parent: parent, Sampled: sampled } = getXrayTraceDataFromEnv() ?? {};
   if (!root || !parent) return undefined;
-  return { root, parent, sampled: fields['Sampled'] === '1' };
+  return { root, parent, sampled: sampled === '1' };
 }
 
 /**
@@ -48,6 +43,7 @@ export function daemonAddress(value: string | undefined): { host: string; port: 
 
 export type Subsegment = {
   name: string;
+  /** Epoch seconds. */
   startTime: number;
   endTime: number;
   namespace?: 'aws' | 'remote';
@@ -64,24 +60,30 @@ const header = '{"format":"json","version":1}\n';
 export class XRayDaemonEmitter {
   private socket?: Socket;
 
-  constructor(
-    private readonly address = daemonAddress(process.env['AWS_XRAY_DAEMON_ADDRESS']),
-    private readonly traceHeader: () => TraceHeader | undefined = currentTraceHeader,
-  ) {}
+  constructor(private readonly address = daemonAddress(process.env['AWS_XRAY_DAEMON_ADDRESS'])) {}
 
+  /** Never throws: a subsegment that cannot be sent is dropped, never a failed request. */
   emit(subsegment: Subsegment): void {
-    const trace = this.traceHeader();
-    if (!trace?.sampled) return;
-    const { startTime, endTime, ...rest } = subsegment;
-    const document = {
-      ...rest,
-      id: randomBytes(8).toString('hex'),
-      trace_id: trace.root,
-      parent_id: trace.parent,
-      type: 'subsegment',
-      start_time: startTime,
-      end_time: endTime,
-    };
+    try {
+      const trace = currentTraceHeader();
+      if (!trace?.sampled) return;
+      const { startTime, endTime, ...rest } = subsegment;
+      const document = {
+        ...rest,
+        id: randomBytes(8).toString('hex'),
+        trace_id: trace.root,
+        parent_id: trace.parent,
+        type: 'subsegment',
+        start_time: startTime,
+        end_time: endTime,
+      };
+      this.send(`${header}${JSON.stringify(document)}`);
+    } catch {
+      // Dropped: tracing is best effort, like the X-Ray SDK's own UDP emitter.
+    }
+  }
+
+  private send(datagram: string): void {
     // Loaded and opened on first use, so an untraced stage's cold start never pays for them.
     // unref: the socket never holds the process open.
     if (!this.socket) {
@@ -90,16 +92,7 @@ export class XRayDaemonEmitter {
       // A lost datagram is a lost subsegment, never a failed request.
       this.socket.on('error', () => undefined);
     }
-    this.socket.send(`${header}${JSON.stringify(document)}`, this.address.port, this.address.host);
-  }
-
-  /** As `emit`, but a subsegment that cannot be sent is dropped: it never fails the request. */
-  emitSafely(subsegment: Subsegment): void {
-    try {
-      this.emit(subsegment);
-    } catch {
-      // Dropped: tracing is best effort, like the X-Ray SDK's own UDP emitter.
-    }
+    this.socket.send(datagram, this.address.port, this.address.host);
   }
 
   close(): void {

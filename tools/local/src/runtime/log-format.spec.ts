@@ -1,4 +1,22 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { KitDimensions, KitMetrics } from '@items-api/stack-contract';
 import { formatFunctionLine, formatMetrics } from './log-format';
+
+/** The lines `run` writes to stdout, where Powertools Metrics writes its records. */
+function stdoutLines(run: () => void): string[] {
+  const write = process.stdout.write;
+  let written = '';
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    written += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    run();
+  } finally {
+    process.stdout.write = write;
+  }
+  return written.split('\n').filter((line) => line !== '');
+}
 
 // Shapes from the Powertools for AWS Lambda (TypeScript) Logger docs ("Standard structured keys",
 // "Logging errors") and the CloudWatch Embedded Metric Format specification.
@@ -77,6 +95,35 @@ describe('formatFunctionLine', () => {
     expect(formatFunctionLine(JSON.stringify(emf))).toEqual({
       text: 'metrics ItemsApi Requests=1 Latency=12.5ms [service=items-api operation=createItem]',
     });
+  });
+
+  it('shows the records Powertools Metrics writes, its ColdStart included', () => {
+    // Powertools counts a cold start only where Lambda says the environment is on-demand.
+    const initialization = process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+    process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = 'on-demand';
+    const metrics = new Metrics({ namespace: 'ItemsApi/dev', serviceName: 'items-api' });
+    if (initialization === undefined) delete process.env['AWS_LAMBDA_INITIALIZATION_TYPE'];
+    else process.env['AWS_LAMBDA_INITIALIZATION_TYPE'] = initialization;
+    const lines = stdoutLines(() => {
+      metrics.captureColdStartMetric('ItemsApi-dev-ItemsFunction');
+      metrics.addDimension(KitDimensions.operation, 'getItem');
+      metrics.addMetric(KitMetrics.requests, MetricUnit.Count, 1);
+      metrics.addMetric(KitMetrics.latency, MetricUnit.Milliseconds, 12.5);
+      metrics.publishStoredMetrics();
+      metrics
+        .singleMetric()
+        .addDimension(KitDimensions.problem, 'notFound')
+        .addMetric(KitMetrics.problems, MetricUnit.Count, 1);
+    });
+    expect(lines.map(formatFunctionLine)).toEqual([
+      {
+        text: 'metrics ItemsApi/dev ColdStart=1 [service=items-api function_name=ItemsApi-dev-ItemsFunction]',
+      },
+      {
+        text: 'metrics ItemsApi/dev Requests=1 Latency=12.5ms [service=items-api operation=getItem]',
+      },
+      { text: 'metrics ItemsApi/dev Problems=1 [service=items-api problem=notFound]' },
+    ]);
   });
 
   it('joins several values of one metric (EMF allows arrays)', () => {

@@ -3,9 +3,10 @@
 //   timestamp, service, cold_start, function_name, function_memory_size, function_arn,
 //   function_request_id, sampling_rate, xray_trace_id, correlation_id; anything else is the
 //   caller's own keys; an error is logged under `error` as { name, location, message, stack }.
-// - CloudWatch Embedded Metric Format specification: a JSON object whose `_aws` member has
-//   `Timestamp` and `CloudWatchMetrics: [{ Namespace, Dimensions: [[name…]], Metrics:
-//   [{ Name, Unit? }] }]`; metric and dimension values are top-level members.
+// - CloudWatch Embedded Metric Format specification, as Powertools Metrics writes it: a JSON
+//   object whose `_aws` member has `Timestamp` and `CloudWatchMetrics: [{ Namespace,
+//   Dimensions: [[name…]], Metrics: [{ Name, Unit? }] }]`; metric and dimension values are
+//   top-level members.
 // - Lambda's own console lines: `<ISO time>\t<request id>\t<LEVEL>\t<message>` in text format,
 //   `{ timestamp, level, requestId, message }` in JSON format (newlines inside a text record
 //   are written as \r).
