@@ -7,6 +7,7 @@ export * from './lib/gateway-answers';
 export * from './lib/item-schemas';
 export * from './lib/pagination';
 export * from './lib/route-metadata';
+export * from './lib/route-answers';
 export * from './lib/items-contract';
 export * from './lib/docs-contract';
 export * from './lib/routes';

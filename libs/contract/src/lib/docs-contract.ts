@@ -1,7 +1,7 @@
 import { initContract } from '@ts-rest/core';
 import { z } from 'zod';
-import { ProblemSchema } from './problem';
-import { publicRoute, type RouteMetadata } from './route-metadata';
+import { routeAnswers } from './route-answers';
+import { publicRoute } from './route-metadata';
 
 const c = initContract();
 
@@ -29,18 +29,20 @@ export const docsContract = c.router({
     path: '/openapi.json',
     summary: 'The OpenAPI document of this API',
     description: 'This document, as JSON. No token needed.',
-    responses: {
-      200: c.otherResponse({ contentType: 'application/json', body: c.type<object>() }),
-    },
-    metadata: publicRoute,
+    ...routeAnswers(
+      { 200: c.otherResponse({ contentType: 'application/json', body: c.type<object>() }) },
+      publicRoute,
+    ),
   },
   getDocs: {
     method: 'GET',
     path: '/docs',
     summary: 'Interactive API documentation (HTML)',
     description: 'The Swagger UI page for this document. No token needed.',
-    responses: { 200: c.otherResponse({ contentType: 'text/html', body: c.type<string>() }) },
-    metadata: publicRoute,
+    ...routeAnswers(
+      { 200: c.otherResponse({ contentType: 'text/html', body: c.type<string>() }) },
+      publicRoute,
+    ),
   },
   getDocsAsset: {
     method: 'GET',
@@ -49,10 +51,9 @@ export const docsContract = c.router({
     description: 'A file the documentation page loads; unknown names answer 404. No token needed.',
     pathParams: DocsAssetParams,
     query: DocsAssetQuery,
-    responses: {
-      200: c.otherResponse({ contentType: '*/*', body: c.type<string>() }),
-      404: ProblemSchema,
-    },
-    metadata: { ...publicRoute, problems: ['notFound'] } satisfies RouteMetadata,
+    ...routeAnswers(
+      { 200: c.otherResponse({ contentType: '*/*', body: c.type<string>() }) },
+      { ...publicRoute, problems: ['notFound'] },
+    ),
   },
 });

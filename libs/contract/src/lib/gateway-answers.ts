@@ -21,8 +21,8 @@ const groupThousands = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g,
 
 export type GatewayAnswer = {
   readonly status: number;
-  /** The `message` of API Gateway's `{"message": …}` body; absent: the answer has no body. */
-  readonly message?: string;
+  /** The `message` of API Gateway's `{"message": …}` body. */
+  readonly message: string;
   readonly when: string;
   /** `jwt`: only on routes behind the JWT authorizer. */
   readonly routes: 'jwt' | 'all';
@@ -39,7 +39,7 @@ export type GatewayAnswer = {
  * requests to your HTTP APIs" (429, no `Retry-After`) and "Troubleshooting issues with HTTP API
  * Lambda integrations" (500 when the function fails or returns a malformed result).
  */
-export const GatewayAnswers: readonly GatewayAnswer[] = [
+export const GatewayAnswers = [
   {
     status: 401,
     message: 'Unauthorized',
@@ -71,7 +71,6 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
     when: `the request line and headers are over the limit (${groupThousands(GatewayQuotas.maxRequestHeadBytes)} bytes for HTTP APIs; RFC 6585 §5)`,
     routes: 'all',
   },
-
   {
     status: 429,
     message: 'Too Many Requests',
@@ -90,4 +89,4 @@ export const GatewayAnswers: readonly GatewayAnswer[] = [
     when: `the function did not answer within the ${GatewayQuotas.maxIntegrationTimeoutSeconds} s integration timeout`,
     routes: 'all',
   },
-];
+] as const satisfies readonly GatewayAnswer[];

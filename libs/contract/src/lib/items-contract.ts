@@ -6,8 +6,9 @@ import { ItemIdSchema, ItemInputSchema, ItemSchema } from './item-schemas';
 import { text } from './json-schema-rules';
 import { formatHours, IdempotencyLimits } from './limits';
 import { ItemPageSchema, ListItemsQuerySchema } from './pagination';
-import { GatewayErrorSchema, ProblemSchema, type ProblemTypeName } from './problem';
-import { jwtRoute, Scopes, type RouteMetadata } from './route-metadata';
+import type { ProblemTypeName } from './problem';
+import { routeAnswers } from './route-answers';
+import { jwtRoute, Scopes } from './route-metadata';
 
 const c = initContract();
 
@@ -21,19 +22,6 @@ const IdempotencyKeySchema = text({
   description: `Same key + same body within ${formatHours(IdempotencyLimits.replaySeconds)} replays the first response`,
 });
 
-/** A status the function or API Gateway may answer with: either body shape. */
-const FunctionOrGateway = z.union([ProblemSchema, GatewayErrorSchema]);
-
-/**
- * Problems the function can answer on every items route: a token without a usable `sub` (401),
- * a failure of its own (500) and DynamoDB busy or down (503).
- */
-export const problemsOnEveryRoute = [
-  'unauthorized',
-  'internal',
-  'unavailable',
-] as const satisfies readonly ProblemTypeName[];
-
 /** What a route with a JSON body can answer before its body is validated. */
 const bodyProblems = [
   'payloadTooLarge',
@@ -42,10 +30,17 @@ const bodyProblems = [
   'validation',
 ] as const satisfies readonly ProblemTypeName[];
 
+/** `a`, `b` and `c`: names as a sentence lists them. */
+const listed = (names: readonly string[]) =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
+/** The list query's parameters, as its schema declares them. */
+const listQueryNames = Object.keys(ListItemsQuerySchema.shape).map((name) => `\`${name}\``);
+
 /**
- * The /items API. Route names become OpenAPI operationIds and client method names.
- * Error bodies are problem+json from the function, or API Gateway's own `{"message"}` (401, 403
- * when the token lacks the route's scope, 413, 429, 500, 503).
+ * The /items API. Route names become OpenAPI operationIds and client method names. Each route's
+ * error statuses come from its problem types and API Gateway's own answers (`routeAnswers`):
+ * problem+json from the function, `{"message"}` from the gateway.
  */
 export const itemsContract = c.router(
   {
@@ -53,14 +48,12 @@ export const itemsContract = c.router(
       method: 'GET',
       path: '/items',
       summary: 'List your items, newest first',
-      description:
-        'Pages through your items, newest first. Query parameters other than `limit` and `cursor` are ignored. A body on this request is ignored.',
+      description: `Pages through your items, newest first; with \`tag\`, only the items carrying that tag. Query parameters other than ${listed(listQueryNames)} are ignored. A body on this request is ignored.`,
       query: ListItemsQuerySchema,
-      responses: { 200: ItemPageSchema, 400: ProblemSchema },
-      metadata: {
-        ...jwtRoute(Scopes.read),
-        problems: ['validation', 'invalidCursor'],
-      } satisfies RouteMetadata,
+      ...routeAnswers(
+        { 200: ItemPageSchema },
+        { ...jwtRoute(Scopes.read), problems: ['validation', 'invalidCursor'] },
+      ),
     },
     createItem: {
       method: 'POST',
@@ -70,18 +63,13 @@ export const itemsContract = c.router(
         'Creates an item from `name`, optional `description` and optional `tags`, stored exactly as sent. Send an `Idempotency-Key` to make retries safe.',
       headers: z.object({ [Headers.idempotencyKey]: IdempotencyKeySchema.optional() }),
       body: ItemInputSchema,
-      responses: {
-        201: ItemSchema,
-        400: ProblemSchema,
-        409: ProblemSchema,
-        413: FunctionOrGateway,
-        415: ProblemSchema,
-        422: ProblemSchema,
-      },
-      metadata: {
-        ...jwtRoute(Scopes.write, [Headers.location, Headers.etag]),
-        problems: [...bodyProblems, 'idempotencyInFlight', 'idempotencyKeyReused'],
-      } satisfies RouteMetadata,
+      ...routeAnswers(
+        { 201: ItemSchema },
+        {
+          ...jwtRoute(Scopes.write, [Headers.location, Headers.etag]),
+          problems: [...bodyProblems, 'idempotencyInFlight', 'idempotencyKeyReused'],
+        },
+      ),
     },
     getItem: {
       method: 'GET',
@@ -91,11 +79,10 @@ export const itemsContract = c.router(
         'Reads one of your items and its `ETag`. With `If-None-Match` naming the current version the answer is 304 without a body. Another owner’s item is 404. A body on this request is ignored.',
       pathParams: IdParams,
       headers: z.object({ [Headers.ifNoneMatch]: IfNoneMatchSchema.optional() }),
-      responses: { 200: ItemSchema, 304: c.noBody(), 400: ProblemSchema, 404: ProblemSchema },
-      metadata: {
-        ...jwtRoute(Scopes.read, [Headers.etag]),
-        problems: ['validation', 'notFound'],
-      } satisfies RouteMetadata,
+      ...routeAnswers(
+        { 200: ItemSchema, 304: c.noBody() },
+        { ...jwtRoute(Scopes.read, [Headers.etag]), problems: ['validation', 'notFound'] },
+      ),
     },
     replaceItem: {
       method: 'PUT',
@@ -106,19 +93,13 @@ export const itemsContract = c.router(
       pathParams: IdParams,
       headers: z.object({ [Headers.ifMatch]: IfMatchSchema.optional() }),
       body: ItemInputSchema,
-      responses: {
-        200: ItemSchema,
-        400: ProblemSchema,
-        404: ProblemSchema,
-        412: ProblemSchema,
-        413: FunctionOrGateway,
-        415: ProblemSchema,
-        428: ProblemSchema,
-      },
-      metadata: {
-        ...jwtRoute(Scopes.write, [Headers.etag]),
-        problems: [...bodyProblems, 'notFound', 'preconditionFailed', 'preconditionRequired'],
-      } satisfies RouteMetadata,
+      ...routeAnswers(
+        { 200: ItemSchema },
+        {
+          ...jwtRoute(Scopes.write, [Headers.etag]),
+          problems: [...bodyProblems, 'notFound', 'preconditionFailed', 'preconditionRequired'],
+        },
+      ),
     },
     deleteItem: {
       method: 'DELETE',
@@ -129,25 +110,13 @@ export const itemsContract = c.router(
       pathParams: IdParams,
       headers: z.object({ [Headers.ifMatch]: IfMatchSchema.optional() }),
       body: c.noBody(),
-      responses: { 204: c.noBody(), 400: ProblemSchema, 404: ProblemSchema, 412: ProblemSchema },
-      metadata: {
-        ...jwtRoute(Scopes.write),
-        problems: ['validation', 'notFound', 'preconditionFailed'],
-      } satisfies RouteMetadata,
+      ...routeAnswers(
+        { 204: c.noBody() },
+        { ...jwtRoute(Scopes.write), problems: ['validation', 'notFound', 'preconditionFailed'] },
+      ),
     },
   },
-  {
-    strictStatusCodes: true,
-    commonResponses: {
-      401: FunctionOrGateway,
-      // The token lacks the route's scope (`metadata.scopes`): API Gateway answers itself.
-      403: GatewayErrorSchema,
-      413: GatewayErrorSchema,
-      429: GatewayErrorSchema,
-      500: FunctionOrGateway,
-      503: FunctionOrGateway,
-    },
-  },
+  { strictStatusCodes: true },
 );
 
 export type ItemsContract = typeof itemsContract;

@@ -1,3 +1,12 @@
+/**
+ * Lambda quotas (AWS guide "Lambda quotas"): "Invocation payload (request and response) 6 MB each
+ * for synchronous" — the event the gateway sends (JSON, body base64 when binary) and the
+ * function's result are both held to it.
+ */
+export const LambdaQuotas = {
+  maxInvocationPayloadBytes: 6 * 1024 * 1024,
+} as const;
+
 /** Limits the function enforces on every request (the gateway's own: `GatewayQuotas`). */
 export const RequestLimits = {
   /** Bodies over this many bytes are answered 413 before they are parsed. */

@@ -16,10 +16,15 @@ const PageSizeSchema = z.preprocess(
     .max(PageLimits.max),
 ) as unknown as z.ZodType<number, z.ZodTypeDef, number>;
 
-export const CursorSchema = text({
+/** What a cursor looks like, sent (`cursor`) or received (`nextCursor`): two base64url parts. */
+const cursorRule = {
   minLength: 1,
   maxLength: PageLimits.cursorMax,
   pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+} as const;
+
+export const CursorSchema = text({
+  ...cursorRule,
   patternMessage: 'must be a `nextCursor` this API issued',
   description: 'Opaque `nextCursor` from the previous page of the same query (same `tag`)',
 });
@@ -41,9 +46,7 @@ export const ListItemsQuerySchema = z.object({
 export const ItemPageSchema = z.object({
   items: z.array(ItemSchema).max(PageLimits.max),
   nextCursor: text({
-    minLength: 1,
-    maxLength: PageLimits.cursorMax,
-    pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+    ...cursorRule,
     patternMessage: 'must be a cursor',
     description: 'Present when more items follow: pass it as `cursor` for the next page',
   }).optional(),

@@ -104,7 +104,7 @@ export const ProblemSchema = z
   })
   .describe('Problem details (RFC 9457), served as application/problem+json');
 
-/** API Gateway's own error body (401/403 from the JWT authorizer, 413, 429, 500, 503). */
+/** API Gateway's own error body: the answers `GatewayAnswers` lists. */
 export const GatewayErrorSchema = z
   .object({ message: boundedText(100) })
   .describe("API Gateway's own error shape, returned before (or instead of) the function");

@@ -35,19 +35,22 @@ export type RouteMetadata = {
   /** Headers the success response carries. */
   readonly successHeaders?: readonly HeaderName[];
   /**
-   * The problem types the function can answer this route with (besides those every route can:
-   * see `problemsOnEveryRoute`). The OpenAPI document lists exactly these per status.
+   * The problem types the function can answer this route with (besides those every route behind
+   * the JWT authorizer can: see `problemsOnEveryRoute`). The route's error statuses are made from
+   * these and API Gateway's answers (`routeAnswers`).
    */
   readonly problems?: readonly ProblemTypeName[];
 };
 
-export const jwtRoute = (
-  scope: Scope,
+/** A route behind the JWT authorizer that requires `scope`. */
+export const jwtRoute = <const S extends Scope>(
+  scope: S,
   successHeaders: readonly HeaderName[] = [],
-): RouteMetadata => ({
-  auth: 'jwt',
-  scopes: [scope],
-  successHeaders,
-});
+) =>
+  ({
+    auth: 'jwt',
+    scopes: [scope],
+    successHeaders,
+  }) as const satisfies RouteMetadata;
 
-export const publicRoute: RouteMetadata = { auth: 'none' };
+export const publicRoute = { auth: 'none' } as const satisfies RouteMetadata;

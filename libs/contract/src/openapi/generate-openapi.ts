@@ -15,8 +15,7 @@ const problemTable = Object.values(ProblemTypes)
   .join('\n');
 
 const gatewayTable = GatewayAnswers.map(
-  (answer) =>
-    `| ${answer.status} | ${answer.message ? `\`{"message": "${answer.message}"}\`` : 'none'} | ${answer.when} |`,
+  (answer) => `| ${answer.status} | \`{"message": "${answer.message}"}\` | ${answer.when} |`,
 ).join('\n');
 
 const description = `CRUD API for your items, behind API Gateway (HTTP API) with a JWT authorizer.

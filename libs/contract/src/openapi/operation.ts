@@ -6,13 +6,14 @@ import type {
   ResponsesObject,
   SchemaObject,
 } from 'openapi3-ts';
-import { problemsOnEveryRoute } from '../lib/items-contract';
 import { ContentTypes, Headers } from '../lib/headers';
+import { LambdaQuotas } from '../lib/limits';
 import { ProblemTypes, type ProblemTypeName } from '../lib/problem';
+import { gatewayAnswersOn, problemsOf as problemsOfRoute } from '../lib/route-answers';
 import type { RouteMetadata } from '../lib/route-metadata';
 import { itemExample, itemInputExample, itemPageExample } from './examples';
 import { schemaFor } from './named-schemas';
-import { errorResponse, gatewayAnswersFor, headersOf } from './responses';
+import { errorResponse, headersOf } from './responses';
 
 const successExamples: Record<string, unknown> = {
   Item: itemExample,
@@ -22,18 +23,12 @@ const successExamples: Record<string, unknown> = {
 const isOtherResponse = (body: unknown): body is { contentType: string } =>
   typeof body === 'object' && body !== null && 'contentType' in body;
 
-/** Lambda's response payload limit (6 MB) bounds any body the docs function sends. */
-const maxResponseBytes = 6 * 1024 * 1024;
-
 const metadataOf = (route: AppRoute): RouteMetadata =>
   (route.metadata as RouteMetadata | undefined) ?? { auth: 'jwt' };
 
-/** The function's problem types for a route: its own, plus those every items route can answer. */
-export function problemsOf(route: AppRoute): ProblemTypeName[] {
-  const metadata = metadataOf(route);
-  const own = metadata.problems ?? [];
-  return metadata.auth === 'jwt' ? [...new Set([...own, ...problemsOnEveryRoute])] : [...own];
-}
+/** The function's problem types for a route: its own, plus those every JWT route can answer. */
+export const problemsOf = (route: AppRoute): ProblemTypeName[] =>
+  problemsOfRoute(metadataOf(route));
 
 function successResponse(status: number, body: unknown, metadata: RouteMetadata): ResponseObject {
   const names = metadata.successHeaders ?? [];
@@ -49,7 +44,8 @@ function successResponse(status: number, body: unknown, metadata: RouteMetadata)
     const schema: SchemaObject =
       body.contentType === ContentTypes.json
         ? { type: 'object', description: 'An OpenAPI 3.0 document' }
-        : { type: 'string', format: 'binary', maxLength: maxResponseBytes };
+        : // Lambda's result payload limit bounds any body the docs function sends.
+          { type: 'string', format: 'binary', maxLength: LambdaQuotas.maxInvocationPayloadBytes };
     response.content = { [body.contentType]: { schema } };
   } else if (isZodType(body)) {
     const schema = schemaFor(body, 'output');
@@ -61,22 +57,23 @@ function successResponse(status: number, body: unknown, metadata: RouteMetadata)
 }
 
 /**
- * Every status a route can answer with, by whom: the contract's own statuses, plus what API
- * Gateway answers on any route. Throws when the route declares a status nobody produces or
- * lists a problem whose status it does not declare.
+ * Every status the route declares, each described by whoever answers it: the function's problems
+ * and API Gateway's own answers. Throws when a declared status has nobody answering it, or when a
+ * problem or a gateway answer of the route has a status the route does not declare.
  */
 function routeResponses(route: AppRoute): ResponsesObject {
   const metadata = metadataOf(route);
   const problems = problemsOf(route);
-  const gateway = gatewayAnswersFor(metadata);
-  const declared = Object.keys(route.responses).map(Number);
-  const statuses = [...new Set([...declared, ...gateway.map((answer) => answer.status)])].sort(
-    (a, b) => a - b,
-  );
-  for (const name of problems) {
-    if (!statuses.includes(ProblemTypes[name].status)) {
-      throw new Error(`${route.path}: problem ${name} has no declared status`);
-    }
+  const gateway = gatewayAnswersOn(metadata.auth);
+  const statuses = Object.keys(route.responses)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const undeclared = [
+    ...problems.map((name) => ProblemTypes[name].status),
+    ...gateway.map((answer) => answer.status),
+  ].filter((status) => !statuses.includes(status));
+  if (undeclared.length > 0) {
+    throw new Error(`${route.method} ${route.path}: ${undeclared.join(', ')} not declared`);
   }
   return Object.fromEntries(
     statuses.map((status) => {

@@ -1,8 +1,7 @@
 import type { ContentObject, HeaderObject, ResponseObject } from 'openapi3-ts';
-import { GatewayAnswers, type GatewayAnswer } from '../lib/gateway-answers';
+import type { GatewayAnswer } from '../lib/gateway-answers';
 import { ContentTypes, Headers, type HeaderName } from '../lib/headers';
 import { ProblemHeaders, ProblemTypes, type ProblemTypeName } from '../lib/problem';
-import type { RouteMetadata } from '../lib/route-metadata';
 import { problemExample } from './examples';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -48,9 +47,6 @@ export function headersOf(
   );
 }
 
-export const gatewayAnswersFor = (metadata: RouteMetadata): GatewayAnswer[] =>
-  GatewayAnswers.filter((answer) => answer.routes === 'all' || metadata.auth === 'jwt');
-
 /** The problem+json media type for some problem types of one status: their `type`s as an enum. */
 export function problemMediaType(names: readonly ProblemTypeName[]) {
   const kinds = names.map((name) => ProblemTypes[name]);
@@ -94,8 +90,7 @@ export function errorResponse(
       (name) => `\`${ProblemTypes[name].type}\` (function): ${ProblemTypes[name].title}`,
     ),
     ...gateway.map(
-      (answer) =>
-        `${answer.message ? `\`{"message": "${answer.message}"}\`` : 'No body'} (API Gateway): ${answer.when}`,
+      (answer) => `\`{"message": "${answer.message}"}\` (API Gateway): ${answer.when}`,
     ),
   ];
   const headerSets = [
@@ -107,12 +102,11 @@ export function errorResponse(
   const headers = headersOf(names, always);
   const content: ContentObject = {};
   if (problems.length > 0) content[ContentTypes.problem] = problemMediaType(problems);
-  const withBody = gateway.filter((answer) => answer.message !== undefined);
-  if (withBody.length > 0) {
+  if (gateway.length > 0) {
     content[ContentTypes.json] = {
       schema: ref('GatewayError'),
       examples: Object.fromEntries(
-        withBody.map((answer) => [
+        gateway.map((answer) => [
           `gateway${answer.status}`,
           { value: { message: answer.message } },
         ]),
