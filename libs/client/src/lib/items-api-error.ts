@@ -3,7 +3,7 @@ import { ProblemTypes, type FieldError, type ProblemTypeName } from '@items-api/
 /**
  * Where an {@link ItemsApiError} came from:
  * - `problem`: the API's function answered with problem+json (RFC 9457);
- * - `gateway`: API Gateway answered itself (`{"message": …}`: 401, 429, 404 for unknown routes);
+ * - `gateway`: API Gateway answered itself (`{"message": …}`: the contract's `GatewayAnswers`);
  * - `http`: some other error response (a proxy's HTML page, an empty 502, …);
  * - `network`, `timeout`: no response arrived;
  * - `invalid-response`: a success response did not match the contract (`validateResponses`).

@@ -1,4 +1,4 @@
-import type { Item, ItemPage, Problem } from '@items-api/contract';
+import type { GatewayAnswers, GatewayError, Item, ItemPage, Problem } from '@items-api/contract';
 import { anItem, baseUrl, fakeFetch, json, problem } from '../../test/fake-fetch';
 import { isItemsApiError } from './items-api-error';
 import { createItemsClient } from './items-client';
@@ -64,6 +64,25 @@ describe('client types', () => {
     // @ts-expect-error 409 is not a getItem status
     const conflict = response.status === 409;
     expect([response.status, conflict]).toEqual([404, false]);
+  });
+
+  it('types every answer of API Gateway, on every raw call', async () => {
+    const client = clientAnswering(json(431, { message: 'Request Header Fields Too Large' }));
+    type GatewayStatus = (typeof GatewayAnswers)[number]['status'];
+    type Raw = typeof client.raw;
+    type StatusOf<Call> = Call extends (...args: never[]) => Promise<{ status: infer S }>
+      ? S
+      : never;
+    type Untyped = { [Name in keyof Raw]: Exclude<GatewayStatus, StatusOf<Raw[Name]>> }[keyof Raw];
+    assertType<Equal<Untyped, never>>(true);
+
+    const response = await client.raw.listItems();
+
+    if (response.status === 431) assertType<Equal<typeof response.body, GatewayError>>(true);
+    expect(response).toMatchObject({
+      status: 431,
+      body: { message: 'Request Header Fields Too Large' },
+    });
   });
 
   it('checks update changes and problem names', async () => {

@@ -1,3 +1,4 @@
+import { GatewayAnswers } from '@items-api/contract';
 import { anItem, baseUrl, fakeFetch, json, problem, type Reply } from '../../test/fake-fetch';
 import { isItemsApiError, ItemsApiError } from './items-api-error';
 import { createItemsClient } from './items-client';
@@ -45,6 +46,15 @@ describe('errors', () => {
       errors: [],
     });
   });
+
+  it.each(GatewayAnswers.map((answer) => [answer.status, answer.message] as const))(
+    'turns the gateway’s own %i {"message": "%s"} into a gateway error',
+    async (status, message) => {
+      const error = await failureOf(json(status, { message }));
+
+      expect(error).toMatchObject({ kind: 'gateway', status, type: 'about:blank', title: message });
+    },
+  );
 
   it('keeps the Retry-After of a throttled response', async () => {
     const error = await failureOf(

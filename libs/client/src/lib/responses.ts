@@ -56,7 +56,7 @@ export function errorFromResponse(response: RawResponse, now = Date.now()): Item
 /**
  * With `validateResponses` on, parses a 2xx body with the contract's schema for its status
  * (its output, so defaults apply); error bodies are left to {@link errorFromResponse}, which
- * also knows the gateway's shape that the contract does not list for every status.
+ * reads both shapes the contract declares for them (problem+json and the gateway's).
  */
 export function validateSuccess(
   args: Pick<ApiFetcherArgs, 'route' | 'validateResponse'>,
