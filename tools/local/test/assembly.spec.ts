@@ -1,4 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalApi, type LocalApi } from '../src/server/local-api';
@@ -16,18 +18,60 @@ type Echo = {
 
 const INTERNAL = { message: 'Internal Server Error' };
 
+/**
+ * A URL the echo function's `?hold=` fetches: each request waits there until `release()`, so a
+ * test holds an environment busy for as long as it needs, and `holding(n)` says when n are held.
+ */
+async function startHoldServer() {
+  const held: (() => void)[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
+  const server = createServer((_req, res) => {
+    held.push(() => res.end('released'));
+    for (const waiter of waiting.filter((w) => w.count <= held.length)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const release = () => {
+    for (const answer of held.splice(0)) answer();
+  };
+  return {
+    /** `?hold=…` for a request to the echo function. */
+    query: `hold=${encodeURIComponent(url)}`,
+    holding: (count: number) =>
+      held.length >= count
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push({ count, resolve })),
+    release,
+    close: () => {
+      release();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 describe('npm start -- --assembly: any CDK app, its functions in execution environments', () => {
   let dir: string;
   let assembly: string;
   let api: LocalApi;
   const logs: string[] = [];
-  const logged = async (text: string) => {
-    for (let waited = 0; waited < 5_000; waited += 50) {
-      if (logs.some((l) => l.includes(text))) return true;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  const lineWaiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const logSink = (line: string) => {
+    logs.push(line);
+    for (const waiter of lineWaiters.filter((w) => w.pattern.test(line))) {
+      lineWaiters.splice(lineWaiters.indexOf(waiter), 1);
+      waiter.resolve();
     }
-    return logs.some((l) => l.includes(text));
   };
+  /** Resolves once a log line matching `pattern` has been written (the log can trail the answer). */
+  const logged = (pattern: RegExp) =>
+    logs.some((line) => pattern.test(line))
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => lineWaiters.push({ pattern, resolve }));
+  let hold: Awaited<ReturnType<typeof startHoldServer>>;
   const get = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${api.url}${path}`, init);
     const text = await response.text();
@@ -46,15 +90,17 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
     return stats;
   };
   const echoPool = poolOf('Echo');
+  const heldPool = poolOf('Held');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'echo-app-'));
     assembly = synthesizeEchoApp(join(dir, 'cdk.out'));
     process.env['LOCAL_TEST_PARENT_ONLY'] = 'must not leak';
+    hold = await startHoldServer();
     api = await startLocalApi({
       assembly,
       inMemory: true,
-      logSink: (line) => logs.push(line),
+      logSink,
       watch: true,
       // Above the concurrency the tests use: every concurrent request gets its own environment.
       maxEnvironments: 8,
@@ -63,6 +109,7 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   afterAll(async () => {
     delete process.env['LOCAL_TEST_PARENT_ONLY'];
     await api?.stop();
+    await hold?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -95,7 +142,9 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
 
   // Lambda developer guide, "Defined runtime environment variables" and "Lambda context object in Node.js".
   it('sets the environment variables and context Lambda gives, and nothing of the parent’s', async () => {
+    const sentAt = Date.now();
     const { env, context, heapLimitMb } = await echo('/public/env');
+    const answeredAt = Date.now();
     const name = env['AWS_LAMBDA_FUNCTION_NAME']!;
     expect(name).toMatch(/^EchoApp-Echo/);
     expect(env).toMatchObject({
@@ -124,9 +173,11 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
       logStreamName: env['AWS_LAMBDA_LOG_STREAM_NAME'],
     });
     expect(context['awsRequestId']).toMatch(/^[0-9a-f-]{36}$/);
-    // Counting down from the template's 2 s timeout.
-    expect(context['remainingTimeMs']).toBeGreaterThan(0);
-    expect(context['remainingTimeMs']).toBeLessThanOrEqual(2000);
+    // Counting down from the template's 2 s timeout, started when this invocation was: the
+    // deadline the remaining time implies lies 2 s after a moment between request and answer.
+    const deadline = context['remainingReadAt'] + context['remainingTimeMs'];
+    expect(deadline).toBeGreaterThanOrEqual(sentAt + 2000);
+    expect(deadline).toBeLessThanOrEqual(answeredAt + 2000);
     // The heap follows MemorySize (old space 256 MB less a tenth, plus the young generation's
     // semi-spaces), far below Node's own default of at least 2 GB on 64-bit machines.
     expect(heapLimitMb).toBeGreaterThan(200);
@@ -134,18 +185,17 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   });
 
   it('gives N concurrent requests N environments, and reuses them for sequential ones', async () => {
-    const before = echoPool().coldStarts;
-    // Each request holds its environment for a second: long enough that, on a busy machine,
-    // none is free again before the last of the three arrives.
-    const concurrent = await Promise.all(
-      Array.from({ length: 3 }, () => echo('/public/slow?ms=1000')),
-    );
-    const pids = new Set(concurrent.map((r) => r.pid));
+    const before = heldPool().coldStarts;
+    // Each request is held until all three are: only three environments at once can get there.
+    const concurrent = Promise.all(Array.from({ length: 3 }, () => echo(`/held/x?${hold.query}`)));
+    await hold.holding(3);
+    hold.release();
+    const pids = new Set((await concurrent).map((r) => r.pid));
     expect(pids.size).toBe(3);
-    const started = echoPool().coldStarts;
+    const started = heldPool().coldStarts;
     expect(started - before).toBeGreaterThanOrEqual(2);
-    for (let i = 0; i < 4; i++) expect(pids.has(await pidOf())).toBe(true);
-    expect(echoPool().coldStarts).toBe(started);
+    for (let i = 0; i < 4; i++) expect(pids.has(await pidOf('/held'))).toBe(true);
+    expect(heldPool().coldStarts).toBe(started);
   });
 
   it('frames each invocation with START, END and REPORT, Init Duration on cold starts only', async () => {
@@ -204,31 +254,39 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   it.each([
     ['process.exit', '/public', 'exit', 'Runtime.ExitError'],
     ['running out of memory', '/hoard', 'oom', 'Runtime.OutOfMemory'],
-    ['the function timeout', '/public', 'timeout&ms=5000', 'Sandbox.Timedout'],
+    ['the function timeout', '/public', 'hang', 'Sandbox.Timedout'],
   ])(
     'answers %s with a 500 and discards the environment',
     async (_label, prefix, action, errorType) => {
       const pool = poolOf(prefix === '/hoard' ? 'Hoard' : 'Echo');
-      await pidOf(prefix);
+      const warm = await pidOf(prefix);
       const before = pool();
       logs.length = 0;
       const failed = await get(`${prefix}/fail?do=${action}`);
       expect([failed.status, failed.json]).toEqual([500, INTERNAL]);
-      // The log can trail the answer (as CloudWatch's does): wait for it, a few seconds at most.
-      expect(await logged(`Error Type: ${errorType}`)).toBe(true);
+      // The log can trail the answer (as CloudWatch's does): wait for the line.
+      await logged(new RegExp(`Error Type: ${errorType}`));
       // It ran in a warm environment, which is gone; the next request gets another one.
       expect(pool()).toEqual({
         ...before,
         environments: before.environments - 1,
         idle: before.idle - 1,
       });
-      expect(typeof (await pidOf(prefix))).toBe('number');
+      expect(await pidOf(prefix)).not.toBe(warm);
     },
   );
 
   it('answers the integration timeout with 503 while the function runs on', async () => {
-    const response = await get('/short/slow?ms=1200');
+    // The /short route's integration timeout is 800 ms; its function is held past it.
+    const before = heldPool();
+    logs.length = 0;
+    const response = await get(`/short/x?${hold.query}`);
     expect([response.status, response.json]).toEqual([503, { message: 'Service Unavailable' }]);
+    await hold.holding(1);
+    expect(heldPool().busy).toBe(before.busy + 1);
+    hold.release();
+    await logged(/^Held\w* END RequestId/);
+    expect(heldPool().busy).toBe(before.busy);
   });
 
   it.each([
@@ -240,10 +298,15 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
   });
 
   it('honours ReservedConcurrentExecutions: a request beyond it is throttled (500)', async () => {
-    // The first holds the one environment for a second, however late the second arrives.
-    const answers = await Promise.all([get('/limited?ms=1000'), get('/limited?ms=1000')]);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 500]);
+    // The first holds the one environment until the second has been answered.
+    logs.length = 0;
+    const first = get(`/limited?${hold.query}`);
+    await hold.holding(1);
+    const second = await get('/limited');
+    expect([second.status, second.json]).toEqual([500, INTERNAL]);
     expect(logs.some((l) => l.includes('throttled'))).toBe(true);
+    hold.release();
+    expect((await first).status).toBe(200);
   });
 
   // Lambda's Node.js runtime (aws-lambda-nodejs-runtime-interface-client, UserFunction.js):
@@ -304,9 +367,8 @@ describe('npm start -- --assembly: any CDK app, its functions in execution envir
       join(root, 'index.js'),
       original.replace('body: JSON.stringify({', 'body: JSON.stringify({ reloaded: true,'),
     );
-    for (let i = 0; i < 100 && !logs.some((l) => l.includes('code changed')); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // The echo code serves several functions: wait for the Echo function's own reload.
+    await logged(/^Echo\w* code changed/);
     const after = (await get('/public/after')).json;
     expect(after.reloaded).toBe(true);
     expect(after.pid).not.toBe(pid);

@@ -21,6 +21,8 @@ export type JwtAuthorizerSettings = {
   issuer: string;
   /** Accepted `aud` (or, without `aud`, `client_id`) values. */
   audience: readonly string[];
+  /** The time the token's time claims are checked against. Default: the system clock. */
+  now?: () => Date;
 };
 
 /**
@@ -99,10 +101,12 @@ class VerifiedTokens {
   static readonly MAX_ENTRIES = 10_000;
   private readonly entries = new Map<string, { payload: JWTPayload; until: number }>();
 
+  constructor(private readonly now: () => Date) {}
+
   get(token: string): JWTPayload | undefined {
     const entry = this.entries.get(token);
     if (!entry) return undefined;
-    if (entry.until > Date.now()) return entry.payload;
+    if (entry.until > this.now().getTime()) return entry.payload;
     this.entries.delete(token);
     return undefined;
   }
@@ -111,7 +115,7 @@ class VerifiedTokens {
     if (this.entries.size >= VerifiedTokens.MAX_ENTRIES) {
       this.entries.delete(this.entries.keys().next().value as string);
     }
-    this.entries.set(token, { payload, until: Date.now() + VerifiedTokens.MAX_AGE_MS });
+    this.entries.set(token, { payload, until: this.now().getTime() + VerifiedTokens.MAX_AGE_MS });
   }
 }
 
@@ -131,9 +135,14 @@ const tokenOf = (identity: string) => identity.replace(/^Bearer(\s+|$)/i, '').tr
  * The guide lists `exp` and `iat` among the claims it validates without saying that a token
  * lacking them passes, so both are required here — the stricter reading.
  */
-export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings) {
+export function createJwtAuthorizer({
+  issuer,
+  audience,
+  now = () => new Date(),
+}: JwtAuthorizerSettings) {
   let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
-  const verified = new VerifiedTokens();
+  const verified = new VerifiedTokens(now);
+  const nowSeconds = () => Math.floor(now().getTime() / 1000);
   const keySet = async () => {
     if (keys) return keys;
     const response = await fetch(`${issuer}/.well-known/openid-configuration`);
@@ -157,11 +166,11 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
     if (payload) {
       // The header, the signature and `iss` hold for the token's lifetime; the time claims are
       // checked again.
-      const now = Math.floor(Date.now() / 1000);
-      if (typeof payload.exp !== 'number' || payload.exp <= now) {
+      const at = nowSeconds();
+      if (typeof payload.exp !== 'number' || payload.exp <= at) {
         return invalid('the token has expired');
       }
-      if (typeof payload.nbf === 'number' && payload.nbf > now) {
+      if (typeof payload.nbf === 'number' && payload.nbf > at) {
         return invalid("the token's nbf claim is not valid");
       }
     } else {
@@ -176,6 +185,7 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
           issuer,
           algorithms: [...RSA_ALGORITHMS],
           requiredClaims: ['exp', 'iat'],
+          currentDate: now(),
         }));
       } catch (error) {
         return invalid(describe(error));
@@ -183,7 +193,7 @@ export function createJwtAuthorizer({ issuer, audience }: JwtAuthorizerSettings)
       verified.add(token, payload);
     }
     // jose checks `iat` only against a maximum token age; API Gateway refuses one in the future.
-    if (typeof payload.iat !== 'number' || payload.iat > Math.floor(Date.now() / 1000)) {
+    if (typeof payload.iat !== 'number' || payload.iat > nowSeconds()) {
       return invalid("the token's iat claim is not valid");
     }
     const audiences = payload.aud !== undefined ? [payload.aud].flat() : [payload['client_id']];

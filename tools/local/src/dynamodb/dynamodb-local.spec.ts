@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { onFreePort, PortTakenError, startDynamoDbLocal } from './dynamodb-local';
+import { launchOnPort, onFreePort, PortTakenError, startDynamoDbLocal } from './dynamodb-local';
 import { assertPortFree, freePort } from './free-port';
 
 const accepts = (port: number, host = '127.0.0.1') =>
@@ -12,20 +12,29 @@ const accepts = (port: number, host = '127.0.0.1') =>
     socket.once('error', () => resolve(false));
   });
 
-async function eventually(check: () => Promise<boolean>, attempts = 100): Promise<boolean> {
-  for (let i = 0; i < attempts; i += 1) {
-    if (await check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
+/**
+ * A connection to the server on `port`, and a promise that settles when the server closes it:
+ * the server's process ending closes it, so that is the event to await rather than a time.
+ */
+async function connectionTo(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.on('error', () => undefined);
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return { closed };
 }
 
 describe('DynamoDB Local', () => {
   it('starts, serves and stops, freeing its port', async () => {
     const db = await startDynamoDbLocal({ inMemory: true });
     expect(await accepts(db.port)).toBe(true);
+    // stop() resolves once the JVM has exited, so the port is free by then.
     await db.stop();
-    expect(await eventually(async () => !(await accepts(db.port)))).toBe(true);
+    expect(await accepts(db.port)).toBe(false);
+    await expect(assertPortFree(db.port)).resolves.toBeUndefined();
   });
 
   // Issue: with no bind option DynamoDB Local listened on every interface, unauthenticated.
@@ -58,18 +67,17 @@ describe('DynamoDB Local', () => {
 
   it('ends with that message, not a hang, when its port is taken after the check', async () => {
     const port = await freePort();
-    // Taken once the port check has passed, long before the JVM is up to bind it.
+    await assertPortFree(port);
+    // Taken once the check has passed, before the JVM binds it.
     const blocker = createServer((socket) => socket.destroy());
-    const taken = new Promise<void>((resolve) =>
-      setTimeout(() => blocker.listen(port, '127.0.0.1', resolve), 300),
-    );
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
     try {
       // Not "did not start within 60 s": the JVM ends on a failed start, and says why.
-      await expect(startDynamoDbLocal({ inMemory: true, port })).rejects.toThrow(
-        `port ${port} on 127.0.0.1 is already in use`,
-      );
+      await expect(launchOnPort(port, { inMemory: true })).rejects.toMatchObject({
+        name: PortTakenError.name,
+        message: `DynamoDB Local cannot start: port ${port} on 127.0.0.1 is already in use`,
+      });
     } finally {
-      await taken;
       blocker.close();
     }
   });
@@ -106,9 +114,10 @@ describe('DynamoDB Local', () => {
     const port = await new Promise<number>((resolve) =>
       child.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim()))),
     );
-    expect(await accepts(port)).toBe(true);
+    const connection = await connectionTo(port);
     child.kill('SIGKILL');
-    expect(await eventually(async () => !(await accepts(port)))).toBe(true);
+    await connection.closed;
+    expect(await accepts(port)).toBe(false);
     await expect(assertPortFree(port)).resolves.toBeUndefined();
   });
 

@@ -198,6 +198,17 @@ async function startOnPort(port: number, options: DynamoDbLocalOptions): Promise
     const Failure = error.code === 'EADDRINUSE' ? PortTakenError : DynamoDbLocalError;
     throw new Failure(`DynamoDB Local cannot start: ${error.message}`);
   });
+  return launchOnPort(port, options);
+}
+
+/**
+ * Starts the JVM on `port` without checking the port first: what `startDynamoDbLocal` does once
+ * its check has passed, so a port taken between the two ends in the JVM's own bind error.
+ */
+export async function launchOnPort(
+  port: number,
+  options: DynamoDbLocalOptions,
+): Promise<DynamoDbLocal> {
   const dir = emulatorDir();
   const dataDir = resolve(options.dataDir ?? '.local-data/dynamodb');
   if (!options.inMemory) mkdirSync(dataDir, { recursive: true });

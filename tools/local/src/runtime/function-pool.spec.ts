@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LambdaFunction } from '../template/read-functions';
@@ -21,6 +23,47 @@ const fn = (taskRoot: string, overrides: Partial<LambdaFunction> = {}): LambdaFu
   layers: [],
   ...overrides,
 });
+
+/** Every API jest can fake except `setTimeout`/`clearTimeout`, the ones the pool's idle timer uses. */
+const everythingButTimeouts: FakeableAPI[] = [
+  'Date',
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+];
+
+/** A server whose first request waits for `release()`: an event to await, not a time to guess. */
+async function holdServer() {
+  let arrive = () => undefined as void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const server = createServer((_req, res) => {
+    arrive();
+    void released.then(() => res.end('go'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    arrived,
+    release,
+    close: () => {
+      release();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 const ignore = () => undefined;
 const silentLog = { output: ignore, start: ignore, end: ignore, report: ignore, notice: ignore };
@@ -60,14 +103,22 @@ describe('FunctionPool', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('retires an environment that stays idle longer than the idle time', async () => {
-    const p = pool({ idleMs: 100 });
-    await call(p);
-    expect(p.stats()).toMatchObject({ environments: 1, idle: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(p.stats()).toMatchObject({ environments: 0, idle: 0, coldStarts: 1 });
-    await call(p);
-    expect(p.stats().coldStarts).toBe(2);
+  it('retires an environment that stays idle for 10 minutes, not a millisecond sooner', async () => {
+    // Only the pool's timers are faked: the environment's process and its messages stay real.
+    jest.useFakeTimers({ doNotFake: everythingButTimeouts });
+    try {
+      const p = pool();
+      await call(p);
+      expect(p.stats()).toMatchObject({ environments: 1, idle: 1 });
+      jest.advanceTimersByTime(10 * 60_000 - 1);
+      expect(p.stats()).toMatchObject({ environments: 1, idle: 1 });
+      jest.advanceTimersByTime(1);
+      expect(p.stats()).toMatchObject({ environments: 0, idle: 0, coldStarts: 1 });
+      await call(p);
+      expect(p.stats().coldStarts).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('after reload() starts a new environment from the code as it is now', async () => {
@@ -82,16 +133,24 @@ describe('FunctionPool', () => {
   });
 
   it('retires an environment that was busy during reload() once it finishes', async () => {
+    // The handler is busy until the test answers its request: reload() lands while it runs.
     writeFileSync(
       join(root, 'index.js'),
-      'exports.handler = async () => { await new Promise((r) => setTimeout(r, 300)); return process.pid; };',
+      'exports.handler = async (event) => { await fetch(event.holdUrl); return process.pid; };',
     );
-    const p = pool();
-    const busy = p.invoke({}, { requestId: 'slow' });
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    p.reload();
-    expect((await busy).ok).toBe(true);
-    expect(p.stats()).toMatchObject({ environments: 0, busy: 0, idle: 0 });
+    const hold = await holdServer();
+    try {
+      const p = pool();
+      const busy = p.invoke({ holdUrl: hold.url }, { requestId: 'slow' });
+      await hold.arrived;
+      expect(p.stats()).toMatchObject({ environments: 1, busy: 1 });
+      p.reload();
+      hold.release();
+      expect((await busy).ok).toBe(true);
+      expect(p.stats()).toMatchObject({ environments: 0, busy: 0, idle: 0 });
+    } finally {
+      await hold.close();
+    }
   });
 
   it('beyond maxEnvironments, a request waits for a free environment instead of starting one', async () => {
