@@ -1,4 +1,4 @@
-// The part of autocannon's API the load test uses (the package ships no types).
+// The part of autocannon's API the mixed-traffic test and the load run use (the package ships no types).
 declare module 'autocannon' {
   type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
 
@@ -23,6 +23,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Requests to send in all; takes precedence over `duration`. */
+    amount?: number;
     timeout?: number;
     requests?: AutocannonRequest[];
     headers?: Record<string, string>;
