@@ -6,6 +6,7 @@ const benchmarkNames = [
   'local-runtime',
   'scale',
   'cost',
+  'load',
 ] as const;
 
 export type BenchmarkName = (typeof benchmarkNames)[number];
