@@ -21,3 +21,4 @@ export {
   RUNTIME_CONFIG_PATH,
   type WebRuntimeConfig,
 } from './web-runtime-config';
+export { subjectIsString, unverifiedPayload } from './token-subject';

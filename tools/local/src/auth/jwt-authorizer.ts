@@ -1,3 +1,4 @@
+import { subjectIsString } from '@items-api/stack-contract';
 import {
   createRemoteJWKSet,
   decodeProtectedHeader,
@@ -131,7 +132,7 @@ const tokenOf = (identity: string) => identity.replace(/^Bearer(\s+|$)/i, '').tr
  * `{issuer}/.well-known/openid-configuration`), then the claims — `iss` equal to the issuer;
  * `aud` naming a configured audience, or `client_id` when there is no `aud` ("API Gateway
  * validates client_id only if aud is not present"); `exp` after now; `nbf` and `iat` not after
- * now; and, when the route has authorization scopes, `scope`/`scp` holding at least one of them.
+ * now; `sub`, when present, a string; and, when the route has authorization scopes, `scope`/`scp` holding at least one of them.
  * The guide lists `exp` and `iat` among the claims it validates without saying that a token
  * lacking them passes, so both are required here — the stricter reading.
  */
@@ -196,6 +197,10 @@ export function createJwtAuthorizer({
     if (typeof payload.iat !== 'number' || payload.iat > nowSeconds()) {
       return invalid("the token's iat claim is not valid");
     }
+    // RFC 7519 §4.1.2: `sub` is a string. AWS does not say what its authorizer does with a
+    // number there (the function would get its digits, the same owner as the string); refusing
+    // it is the stricter choice.
+    if (!subjectIsString(payload)) return invalid("the token's sub claim is not valid");
     const audiences = payload.aud !== undefined ? [payload.aud].flat() : [payload['client_id']];
     if (!audiences.some((a) => typeof a === 'string' && audience.includes(a))) {
       return invalid('the token does not have a valid audience');
