@@ -22,3 +22,9 @@ export {
   type WebRuntimeConfig,
 } from './web-runtime-config';
 export { subjectIsString, unverifiedPayload } from './token-subject';
+export {
+  ItemsTableAccess,
+  iamActionsFor,
+  transactionPartAction,
+  type TransactionPart,
+} from './items-table-access';

@@ -1,4 +1,4 @@
-import { TableLayout } from '@items-api/stack-contract';
+import { iamActionsFor, ItemsTableAccess, TableLayout } from '@items-api/stack-contract';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, Operation, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
@@ -13,28 +13,18 @@ export interface ItemsTableProps {
 }
 
 /**
- * What the handler calls: Get/Put/Update/Delete on one item, `TransactWriteItems` (authorized as
- * its Put/Update/ConditionCheck parts) for idempotent creates, and `Query` for a page of one
- * owner's items. No `Scan` and no batch calls: listing is always a `Query` on the owner's partition.
+ * Exactly what the function calls (`ItemsTableAccess`, checked against its source by
+ * items-table-access.spec.ts): its operations, with `TransactWriteItems` authorized as its
+ * parts. No `Scan` and no batch calls: listing is always a `Query` on the owner's partition.
  */
-const itemActions = [
-  'dynamodb:GetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:ConditionCheckItem',
-];
+const itemActions = iamActionsFor(ItemsTableAccess);
 
-/** The API calls behind those actions: what alarms and the dashboard watch. */
-export const calledOperations: readonly Operation[] = [
-  Operation.GET_ITEM,
-  Operation.QUERY,
-  Operation.PUT_ITEM,
-  Operation.UPDATE_ITEM,
-  Operation.DELETE_ITEM,
-  Operation.TRANSACT_WRITE_ITEMS,
-];
+/** The API calls the function makes: what alarms and the dashboard watch. */
+export const calledOperations: readonly Operation[] = ItemsTableAccess.operations.map((name) => {
+  const operation = Object.values(Operation).find((op) => op === name);
+  if (!operation) throw new Error(`aws-cdk-lib has no DynamoDB Operation ${name}`);
+  return operation;
+});
 
 /** The one table: `PK`/`SK` strings, on-demand, PITR on, TTL for idempotency records. */
 export class ItemsTable extends Construct {
