@@ -7,7 +7,9 @@ export type TokenErrorCode =
   | 'invalid_grant'
   | 'unauthorized_client'
   | 'unsupported_grant_type'
-  | 'invalid_scope';
+  | 'invalid_scope'
+  /** RFC 7009 §2.2.1: the revocation endpoint does not revoke this kind of token. */
+  | 'unsupported_token_type';
 
 /** Error codes the authorization endpoint redirects with (RFC 6749 §4.1.2.1). */
 export type AuthorizeErrorCode =

@@ -62,6 +62,8 @@ async function setup(options: { codeTtlSeconds?: number } = {}) {
   return { send, form, json, signIn, exchange, authorizeParams };
 }
 
+type Setup = Awaited<ReturnType<typeof setup>>;
+
 describe('local OpenID provider', () => {
   it('publishes discovery (OpenID Connect Discovery 1.0 §3) with S256 as the only PKCE method', async () => {
     const { send, json } = await setup();
@@ -115,6 +117,107 @@ describe('local OpenID provider', () => {
       }),
     );
     expect(decodeJwt(refreshed.access_token)).toMatchObject({ sub: 'alice', token_use: 'access' });
+  });
+
+  describe('refresh token rotation (RFC 6749 §6, RFC 9700 §4.14.2)', () => {
+    const refreshWith = (form: Setup['form'], token: string) =>
+      form('/token', { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: token });
+
+    it('answers a refresh with a new refresh token and refuses the used one with invalid_grant', async () => {
+      const { signIn, exchange, json, form } = await setup();
+      const first = json(await exchange((await signIn()).code));
+      const second = json(await refreshWith(form, first.refresh_token));
+      expect(second.refresh_token).toEqual(expect.any(String));
+      expect(second.refresh_token).not.toBe(first.refresh_token);
+      expect(second.scope).toBe('openid items/read items/write');
+
+      const replay = await refreshWith(form, first.refresh_token);
+      expect(replay.status).toBe(400);
+      expect(json(replay).error).toBe('invalid_grant');
+    });
+
+    it('keeps the refresh token’s scope when a refresh asks for less (§6: identical scope)', async () => {
+      const { signIn, exchange, json, form } = await setup();
+      const first = json(await exchange((await signIn()).code));
+      const narrow = json(
+        await form('/token', {
+          grant_type: 'refresh_token',
+          client_id: CLIENT,
+          refresh_token: first.refresh_token,
+          scope: 'items/read',
+        }),
+      );
+      expect(decodeJwt(narrow.access_token)['scope']).toBe('items/read');
+      const wide = json(await refreshWith(form, narrow.refresh_token));
+      expect(decodeJwt(wide.access_token)['scope']).toBe('openid items/read items/write');
+    });
+
+    it('revokes the whole family when a rotated-out token is presented again', async () => {
+      const { signIn, exchange, json, form } = await setup();
+      const first = json(await exchange((await signIn()).code));
+      const current = json(await refreshWith(form, first.refresh_token)).refresh_token;
+      await refreshWith(form, first.refresh_token);
+      const afterReplay = await refreshWith(form, current);
+      expect(afterReplay.status).toBe(400);
+      expect(json(afterReplay).error).toBe('invalid_grant');
+    });
+  });
+
+  describe('token revocation (RFC 7009)', () => {
+    it('publishes its revocation endpoint in discovery (RFC 8414 §2)', async () => {
+      const { send, json } = await setup();
+      const doc = json(await send({ path: '/.well-known/openid-configuration' }));
+      expect(doc.revocation_endpoint).toBe(`${ISSUER}/revoke`);
+      expect(doc.revocation_endpoint_auth_methods_supported).toContain('none');
+    });
+
+    it('revokes a refresh token: 200, and the token no longer refreshes (§2.1, §2.2)', async () => {
+      const { signIn, exchange, json, form } = await setup();
+      const tokens = json(await exchange((await signIn()).code));
+      const revoked = await form('/revoke', {
+        token: tokens.refresh_token,
+        token_type_hint: 'refresh_token',
+        client_id: CLIENT,
+      });
+      expect(revoked.status).toBe(200);
+      expect(revoked.headers['cache-control']).toBe('no-store');
+      const refresh = await form('/token', {
+        grant_type: 'refresh_token',
+        client_id: CLIENT,
+        refresh_token: tokens.refresh_token,
+      });
+      expect(json(refresh).error).toBe('invalid_grant');
+    });
+
+    it('answers 200 for an unknown token, and refuses what it cannot do with RFC 7009 errors', async () => {
+      const { signIn, exchange, json, form } = await setup();
+      const unknown = await form('/revoke', { token: 'not-a-token', client_id: CLIENT });
+      expect(unknown.status).toBe(200);
+
+      const tokens = json(await exchange((await signIn()).code));
+      const accessHint = await form('/revoke', {
+        token: tokens.access_token,
+        token_type_hint: 'access_token',
+        client_id: CLIENT,
+      });
+      expect(accessHint.status).toBe(400);
+      expect(json(accessHint).error).toBe('unsupported_token_type');
+
+      const otherClient = await form(
+        '/revoke',
+        { token: tokens.refresh_token },
+        {
+          authorization: `Basic ${Buffer.from(`${LOCAL_M2M_CLIENT.id}:${LOCAL_M2M_CLIENT.secret}`).toString('base64')}`,
+        },
+      );
+      expect(otherClient.status).toBe(400);
+      expect(json(otherClient).error).toBe('unauthorized_client');
+
+      const noToken = await form('/revoke', { client_id: CLIENT });
+      expect(json(noToken).error).toBe('invalid_request');
+      const get = await form('/revoke', {});
+      expect(get.status).toBe(400);
+    });
   });
 
   it('refuses a wrong PKCE verifier with invalid_grant (RFC 7636 §4.6)', async () => {

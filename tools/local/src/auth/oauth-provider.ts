@@ -34,10 +34,15 @@ type CodeGrant = {
   nonce?: string;
   expiresAt: number;
   used: boolean;
-  refreshToken?: string;
+  /** The refresh-token family the code started: revoked when the code is replayed. */
+  family?: string;
 };
 
-type RefreshGrant = { clientId: string; sub: string; scope: string[] };
+/**
+ * A sign-in's refresh tokens form one family: each refresh replaces its token with a new one
+ * (rotation), and only the newest is ever valid.
+ */
+type RefreshGrant = { clientId: string; sub: string; scope: string[]; family: string };
 
 const html = (status: number, body: string, redirectUri?: string): HttpResponse => ({
   status,
@@ -99,8 +104,8 @@ const scopeList = (value: string | undefined) => value?.split(' ').filter(Boolea
  * behave for the stack's app clients: discovery (OpenID Connect Discovery 1.0), JWKS, an
  * authorization endpoint with a user-name-only sign-in page for the authorization-code flow
  * with PKCE S256 (RFC 6749 §4.1, RFC 7636), a token endpoint for `authorization_code`,
- * `refresh_token` and `client_credentials`, and a sign-out redirect. Codes and refresh tokens
- * live in memory.
+ * `refresh_token` (rotated) and `client_credentials`, token revocation (RFC 7009) and a
+ * sign-out redirect. Codes and refresh tokens live in memory.
  */
 export function createOAuthProvider(options: OAuthProviderOptions) {
   const { issuer } = options;
@@ -108,6 +113,18 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
   const codeTtl = options.codeTtlSeconds ?? 300;
   const codes = new Map<string, CodeGrant>();
   const refreshTokens = new Map<string, RefreshGrant>();
+  /** Refresh tokens already rotated out, by family: presenting one again is a replay. */
+  const rotatedOut = new Map<string, string>();
+  const revokeFamily = (family: string) => {
+    for (const [token, grant] of refreshTokens) {
+      if (grant.family === family) refreshTokens.delete(token);
+    }
+  };
+  const issueRefreshToken = (grant: RefreshGrant) => {
+    const token = opaque();
+    refreshTokens.set(token, grant);
+    return token;
+  };
   const clientById = (id: string | undefined) => options.clients.find((c) => c.id === id);
   const url = (path: string) => `${issuer.issuer}${path}`;
 
@@ -117,6 +134,13 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     token_endpoint: url('/token'),
     jwks_uri: url('/.well-known/jwks.json'),
     end_session_endpoint: url('/logout'),
+    // RFC 8414 §2: where RFC 7009 revocation requests go, and how clients authenticate there.
+    revocation_endpoint: url('/revoke'),
+    revocation_endpoint_auth_methods_supported: [
+      'none',
+      'client_secret_basic',
+      'client_secret_post',
+    ],
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
@@ -295,7 +319,7 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     }
     if (grant.used) {
       // RFC 6749 §4.1.2: a code used twice is refused and what it granted is revoked.
-      if (grant.refreshToken) refreshTokens.delete(grant.refreshToken);
+      if (grant.family) revokeFamily(grant.family);
       throw new TokenError('invalid_grant', 'the authorization code was already used');
     }
     grant.used = true;
@@ -309,10 +333,15 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
       // RFC 7636 §4.6.
       throw new TokenError('invalid_grant', 'the code_verifier does not match the code challenge');
     }
-    const refreshToken = client.grantTypes.includes('refresh_token') ? opaque() : undefined;
-    if (refreshToken) {
-      refreshTokens.set(refreshToken, { clientId: client.id, sub: grant.sub, scope: grant.scope });
-      grant.refreshToken = refreshToken;
+    let refreshToken: string | undefined;
+    if (client.grantTypes.includes('refresh_token')) {
+      grant.family = opaque();
+      refreshToken = issueRefreshToken({
+        clientId: client.id,
+        sub: grant.sub,
+        scope: grant.scope,
+        family: grant.family,
+      });
     }
     return tokensFor(client, grant.sub, grant.scope, {
       ...(grant.nonce ? { nonce: grant.nonce } : {}),
@@ -320,16 +349,30 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     });
   }
 
+  /**
+   * Refresh token rotation (RFC 6749 §6, OAuth 2.0 Security BCP RFC 9700 §4.14.2): a refresh
+   * token works once; the answer carries its successor, with the same scope (§6: "identical to
+   * that of the refresh token included by the client"). Presenting a token already rotated out
+   * means two parties hold the family: its current token is revoked too. As Cognito with
+   * `RetryGracePeriodSeconds: 0`, there is no grace period for a retry.
+   */
   async function refreshGrant(client: OAuthClient, form: URLSearchParams) {
-    const grant = refreshTokens.get(required(form, 'refresh_token'));
+    const presented = required(form, 'refresh_token');
+    const grant = refreshTokens.get(presented);
     if (!grant || grant.clientId !== client.id) {
+      const family = rotatedOut.get(presented);
+      if (family) revokeFamily(family);
       throw new TokenError('invalid_grant', 'the refresh token is not valid');
     }
     const requested = scopeList(single(form, 'scope'));
     if (requested?.some((s) => !grant.scope.includes(s))) {
       throw new TokenError('invalid_scope', 'a refresh cannot widen the granted scope');
     }
-    return tokensFor(client, grant.sub, requested ?? grant.scope);
+    refreshTokens.delete(presented);
+    rotatedOut.set(presented, grant.family);
+    return tokensFor(client, grant.sub, requested ?? grant.scope, {
+      refreshToken: issueRefreshToken(grant),
+    });
   }
 
   async function clientCredentialsGrant(client: OAuthClient, form: URLSearchParams) {
@@ -371,6 +414,43 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
             ? await refreshGrant(client, form)
             : await clientCredentialsGrant(client, form);
       return oauthJson(200, body);
+    } catch (error) {
+      if (error instanceof TokenError) return tokenErrorResponse(error);
+      throw error;
+    }
+  }
+
+  /**
+   * RFC 7009 token revocation (Cognito's `/oauth2/revoke`): the client authenticates as at the
+   * token endpoint; a refresh token of this client is revoked with every token of its family
+   * (§2.1: "also invalidate … tokens based on the same authorization grant"). An unknown or
+   * already revoked token is answered 200 as well (§2.2). Access tokens are self-contained JWTs
+   * the gateway verifies offline; a hint naming them is refused as `unsupported_token_type`
+   * (§2.2.1), as Cognito revokes refresh tokens only.
+   */
+  function revoke(request: IssuerRequest): HttpResponse {
+    try {
+      if (request.method !== 'POST') {
+        throw new TokenError('invalid_request', 'the revocation endpoint takes POST');
+      }
+      const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/x-www-form-urlencoded') {
+        throw new TokenError('invalid_request', 'send application/x-www-form-urlencoded');
+      }
+      const form = new URLSearchParams(request.body.toString('utf8'));
+      const token = required(form, 'token');
+      const hint = single(form, 'token_type_hint');
+      const client = authenticateClient(form, request.headers['authorization']);
+      if (hint === 'access_token') {
+        throw new TokenError('unsupported_token_type', 'only refresh tokens can be revoked');
+      }
+      const grant = refreshTokens.get(token);
+      if (grant && grant.clientId !== client.id) {
+        // §2.1: the token must have been issued to the client asking.
+        throw new TokenError('unauthorized_client', 'the token was issued to another client');
+      }
+      if (grant) revokeFamily(grant.family);
+      return oauthJson(200, {});
     } catch (error) {
       if (error instanceof TokenError) return tokenErrorResponse(error);
       throw error;
@@ -452,6 +532,8 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
         return token(request);
       case '/logout':
         return logout(request);
+      case '/revoke':
+        return revoke(request);
       case '/mint':
         return mint(request);
       default:
