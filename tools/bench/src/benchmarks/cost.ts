@@ -7,9 +7,11 @@ import {
 import { stageConfigs } from '@items-api/infra';
 import { recordConsumedCapacity, type CapacityRecord } from '../cost/capacity-recorder';
 import { capacityTable, costTable, operationsTable } from '../cost/cost-tables';
+import { spawnColdStart } from '../cold-start/spawn-cold-start';
 import {
   costPerMillion,
   edgeMonthlyUsd,
+  initCostPerMillionColdStarts,
   LAMBDA_MB_PER_VCPU,
   type Gateway,
 } from '../cost/cost-model';
@@ -18,6 +20,8 @@ import { indexCostTable, measureIndexCost, type IndexCostRow } from '../cost/ind
 import { runCrudMix, type MixInvocation } from '../cost/run-crud-mix';
 import { prices } from '../prices';
 import { ratioFigure } from '../report/figure';
+import { median } from '../stats/percentile';
+import { getItemEvent } from '../support/api-event';
 import type { DynamoSession } from '../support/bench-context';
 import { seedItems } from '../support/seed-items';
 import { withStdoutDropped } from '../support/drop-stdout';
@@ -29,6 +33,7 @@ const INDEX_OWNER = 'bench-index-cost';
 const POOL = 200;
 const WARMUP = 300;
 const REQUESTS = 2_000;
+const INIT_RUNS = 5;
 const gateways: Record<Gateway, string> = {
   httpApi: 'HTTP API',
   httpApiEdge: 'HTTP API + CloudFront + WAF',
@@ -68,11 +73,34 @@ async function measureMix(
   }
 }
 
+/**
+ * The items bundle's INIT phase (its import in a fresh Node process, as in the cold-start
+ * benchmark): median wall and CPU time of INIT_RUNS starts.
+ */
+async function measureInit(bundle: string, dynamo: DynamoSession) {
+  const env = {
+    TABLE_NAME: TABLE,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+  };
+  const runs = [];
+  for (let i = 0; i < INIT_RUNS; i++) {
+    runs.push(await spawnColdStart(bundle, getItemEvent(OWNER, '01J00000000000000000000000'), env));
+  }
+  return {
+    wallMs: median(runs.map((r) => r.initMs)),
+    cpuMs: median(runs.map((r) => r.initCpuMs)),
+  };
+}
+
 function describe(
   invocations: MixInvocation[],
   memories: number[],
   rows: Parameters<typeof costTable>[0],
   indexCost: IndexCostRow[],
+  init: { wallMs: number; cpuMs: number },
 ) {
   const mixText = Object.entries(crudMix)
     .map(([op, share]) => `${share}% ${op}`)
@@ -80,6 +108,14 @@ function describe(
   return [
     `Cost model — CRUD mix: ${mixText}; ${REQUESTS.toLocaleString('en-US')} requests after ${WARMUP} warm-up, in process against DynamoDB Local; prices ${prices.region}, recorded ${prices.recordedOn} (tools/bench/src/prices.ts).`,
     `Lambda duration stand-in: CPU time measured here counts as time on one full vCPU and is stretched by ${LAMBDA_MB_PER_VCPU} MB ÷ memory (Lambda's CPU share); waiting time (wall − CPU, the DynamoDB round trip) is kept as measured; each request billed in whole ms. Assumes one core of this machine ≈ one Graviton vCPU and DynamoDB Local's round trip ≈ DynamoDB's in-region one. Excludes free tiers, data transfer, CloudWatch Logs, storage and Cognito.`,
+    `INIT phase, billed as duration since ${prices.lambdaArm64.initBilledSince}: the bundle's import took ${init.cpuMs.toFixed(1)} ms of CPU (${init.wallMs.toFixed(1)} ms wall; median of ${INIT_RUNS} fresh processes), so each cold start adds ${memories
+      .map((memoryMb) => {
+        const cost = initCostPerMillionColdStarts(init, memoryMb, prices);
+        return `$${cost.usd.toFixed(2)} per million cold starts at ${memoryMb} MB (${cost.billedMs} ms billed)`;
+      })
+      .join(
+        ', ',
+      )}. The table below is warm invocations only: add this times the share of requests that start an environment.`,
     operationsTable(invocations, memories),
     costTable(rows),
     `HTTP API + CloudFront + WAF is the stack's optional front (-c edge=true): per request it adds CloudFront's HTTPS request price and WAF's inspected-request price; the web ACL and its two rules also cost $${edgeMonthlyUsd(prices).toFixed(2)} a month whatever the traffic (not in the table). CloudWatch Logs ingestion of the Powertools log line and EMF records is not priced either.`,
@@ -94,6 +130,7 @@ export const costBenchmark: Benchmark = {
   async run(context) {
     const dynamo = await context.dynamo();
     const { invocations, indexCost } = await withStdoutDropped(() => measureMix(dynamo));
+    const init = await measureInit(context.apiBundle(), dynamo);
     const stageMemory = stageConfigs.dev.itemsFunction.memoryMb;
     const memories = [...new Set([128, 256, 512, stageMemory])].sort((a, b) => a - b);
     const rows = memories.flatMap((memoryMb) =>
@@ -116,7 +153,7 @@ export const costBenchmark: Benchmark = {
           note: `CRUD mix on HTTP API (measured) vs the same on REST API (baseline), arm64 at the dev stage's ${stageMemory} MB; issue 8 sets no goal, the check only confirms HTTP API is the cheaper front door; all sizes in the cost table below`,
         }),
       ],
-      details: describe(invocations, memories, rows, indexCost),
+      details: describe(invocations, memories, rows, indexCost, init),
       raw: {
         mix: crudMix,
         warmup: WARMUP,
@@ -125,6 +162,11 @@ export const costBenchmark: Benchmark = {
         mbPerVcpu: LAMBDA_MB_PER_VCPU,
         costPerMillion: rows,
         indexCost,
+        init,
+        initCostPerMillionColdStarts: memories.map((memoryMb) => ({
+          memoryMb,
+          ...initCostPerMillionColdStarts(init, memoryMb, prices),
+        })),
         invocations: invocations.map(({ capacity: calls, ...rest }) => ({ ...rest, calls })),
       },
     };

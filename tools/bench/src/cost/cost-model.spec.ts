@@ -1,7 +1,17 @@
-import { billedDurationMs, costPerMillion, edgeMonthlyUsd, modelledDurationMs } from './cost-model';
+import {
+  billedDurationMs,
+  costPerMillion,
+  edgeMonthlyUsd,
+  initCostPerMillionColdStarts,
+  modelledDurationMs,
+} from './cost-model';
 
 const testPrices = {
-  lambdaArm64: { perGbSecondUsd: 0.00001, perMillionRequestsUsd: 0.2 },
+  lambdaArm64: {
+    perGbSecondUsd: 0.00001,
+    perMillionRequestsUsd: 0.2,
+    initBilledSince: '2025-08-01',
+  },
   apiGateway: { httpApiPerMillionRequestsUsd: 1, restApiPerMillionRequestsUsd: 3.5 },
   dynamodbOnDemand: { perMillionReadRequestUnitsUsd: 0.25, perMillionWriteRequestUnitsUsd: 1 },
   cloudFront: { perMillionHttpsRequestsUsd: 1 },
@@ -67,5 +77,14 @@ describe('cost per million requests', () => {
     expect(() => costPerMillion([], { memoryMb: 128, gateway: 'httpApi' }, testPrices)).toThrow(
       'no invocations',
     );
+  });
+});
+
+describe('INIT phase (billed since 1 August 2025)', () => {
+  it('bills a cold start its modelled init duration at the GB-second price', () => {
+    // 40 ms of CPU at a quarter vCPU is 160 ms, plus 5 ms waiting: 165 ms at 442.25 MB.
+    const cost = initCostPerMillionColdStarts({ wallMs: 45, cpuMs: 40 }, 442.25, testPrices);
+    expect(cost.billedMs).toBe(165);
+    expect(cost.usd).toBeCloseTo((442.25 / 1024) * 0.165 * 0.00001 * 1e6);
   });
 });

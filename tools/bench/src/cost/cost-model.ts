@@ -92,3 +92,20 @@ export function costPerMillion(
     meanBilledMs,
   };
 }
+
+/**
+ * What cold starts add: since `prices.lambdaArm64.initBilledSince` Lambda bills each new
+ * execution environment's INIT phase as duration (modelled as invocations are), so the cost
+ * per million requests grows with the share of them that start an environment.
+ */
+export function initCostPerMillionColdStarts(
+  init: Pick<MeasuredInvocation, 'wallMs' | 'cpuMs'>,
+  memoryMb: number,
+  prices: Pick<Prices, 'lambdaArm64'>,
+): { billedMs: number; usd: number } {
+  const billedMs = billedDurationMs(modelledDurationMs(init, memoryMb));
+  return {
+    billedMs,
+    usd: (memoryMb / 1024) * (billedMs / 1000) * prices.lambdaArm64.perGbSecondUsd * 1e6,
+  };
+}
