@@ -148,7 +148,7 @@ export function startApp(options: { apiUrl: string; auth: AuthClient; notice?: s
   });
 
   const signOut = h('button', { type: 'button' }, 'Sign out');
-  signOut.addEventListener('click', () => auth.signOut());
+  signOut.addEventListener('click', () => void auth.signOut());
   byId('account').replaceChildren(
     h('span', {}, `Signed in as ${session?.username ?? 'you'}`),
     ' ',

@@ -36,7 +36,12 @@ async function main() {
       );
     }
   }
-  if (!sessionStore.load()) return showSignedOut(() => void auth.signIn());
+  if (!sessionStore.load()) {
+    // The tokens were in the page's memory: a reload of a signed-in tab signs in again (with
+    // Cognito's hosted UI still signed in, that is a round trip without a form).
+    if (sessionStore.wasSignedIn()) return auth.signIn();
+    return showSignedOut(() => void auth.signIn());
+  }
   startApp({ apiUrl: config.apiUrl, auth });
 }
 

@@ -7,6 +7,7 @@ const valid = {
     authorizationEndpoint: 'https://items.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
     tokenEndpoint: 'https://items.auth.eu-west-1.amazoncognito.com/oauth2/token',
     logoutEndpoint: 'https://items.auth.eu-west-1.amazoncognito.com/logout',
+    revocationEndpoint: 'https://items.auth.eu-west-1.amazoncognito.com/oauth2/revoke',
     clientId: 'abc123',
     scopes: ['openid', 'items/read', 'items/write'],
   },
@@ -19,8 +20,11 @@ describe('parseRuntimeConfig', () => {
 
   it('names every missing or malformed setting', () => {
     expect(() =>
-      parseRuntimeConfig({ apiUrl: 'not a url', auth: { ...valid.auth, clientId: '' } }),
-    ).toThrow('config.json: missing or invalid apiUrl, auth.clientId');
+      parseRuntimeConfig({
+        apiUrl: 'not a url',
+        auth: { ...valid.auth, revocationEndpoint: 'revoke', clientId: '' },
+      }),
+    ).toThrow('config.json: missing or invalid apiUrl, auth.revocationEndpoint, auth.clientId');
     expect(() => parseRuntimeConfig(undefined)).toThrow(/apiUrl, auth.issuer/);
   });
 });

@@ -14,6 +14,8 @@ export type WebRuntimeConfig = {
     readonly tokenEndpoint?: string;
     /** Sign-out: called with `client_id` and `logout_uri` (Cognito's `/logout`). */
     readonly logoutEndpoint?: string;
+    /** RFC 7009 token revocation (Cognito's `/oauth2/revoke`): sign-out revokes the refresh token. */
+    readonly revocationEndpoint?: string;
     /** The public SPA app client (no secret; code + PKCE). */
     readonly clientId: string;
     readonly scopes: readonly string[];
@@ -44,6 +46,7 @@ export function parseRuntimeConfig(value: unknown): WebRuntimeConfig {
     optionalUrl(auth.authorizationEndpoint) ? '' : 'auth.authorizationEndpoint',
     optionalUrl(auth.tokenEndpoint) ? '' : 'auth.tokenEndpoint',
     optionalUrl(auth.logoutEndpoint) ? '' : 'auth.logoutEndpoint',
+    optionalUrl(auth.revocationEndpoint) ? '' : 'auth.revocationEndpoint',
     typeof auth.clientId === 'string' && auth.clientId ? '' : 'auth.clientId',
     Array.isArray(auth.scopes) && auth.scopes.every((s) => typeof s === 'string')
       ? ''

@@ -1,6 +1,14 @@
 import { bundleWebApp, nodeOnlyImports } from '@items-api/web/build';
 import type { Page } from 'playwright-core';
-import { signIn, startWebStack, submitSignInPage, type WebStack } from '../test/web-stack';
+import {
+  refreshDirectly,
+  signIn,
+  startWebStack,
+  storedValues,
+  submitSignInPage,
+  watchTokenEndpoint,
+  type WebStack,
+} from '../test/web-stack';
 
 let stack: WebStack;
 
@@ -56,11 +64,14 @@ describe('the web app from its own origin, against the local API', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('signs in with PKCE, creates (a double click makes one item), edits, deletes and signs out', async () => {
+  it('signs in with PKCE, creates (a double click makes one item), edits, deletes and signs out, revoking the refresh token', async () => {
     const context = await stack.newContext();
+    const tokens = await watchTokenEndpoint(context, stack);
     const page = await context.newPage();
     await page.goto(stack.webUrl);
     await signIn(page, stack.webUrl, 'alice');
+    const refreshToken = tokens.answers.at(-1)?.refreshToken;
+    expect(refreshToken).toBeDefined();
 
     await fillItem(page, {
       name: 'Oat milk',
@@ -90,6 +101,30 @@ describe('the web app from its own origin, against the local API', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(new URL(page.url()).origin).toBe(stack.webUrl);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    // RFC 7009: sign-out revoked the refresh token at the issuer.
+    expect(await refreshDirectly(stack, refreshToken!)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_grant' },
+    });
+    await context.close();
+  });
+
+  it('keeps the tokens in memory only: nothing in Web Storage, and a reload signs in again', async () => {
+    const context = await stack.newContext();
+    const tokens = await watchTokenEndpoint(context, stack);
+    const page = await context.newPage();
+    await signIn(page, stack.webUrl, 'judy');
+    await page.getByText('No items yet.').waitFor();
+    const refreshToken = tokens.answers.at(-1)?.refreshToken;
+    expect(refreshToken).toBeDefined();
+    const stored = (await storedValues(page)).join(' ');
+    expect(stored).not.toContain(refreshToken);
+    expect(stored).not.toMatch(/eyJ[\w-]+\.eyJ/);
+
+    await page.reload();
+    await page.getByLabel('Username').waitFor();
+    await submitSignInPage(page, 'judy');
+    await page.getByText('No items yet.').waitFor();
     await context.close();
   });
 
@@ -104,7 +139,7 @@ describe('the web app from its own origin, against the local API', () => {
       .getByText(/Sign-in failed \(access_denied: the sign-in was cancelled\)/)
       .waitFor();
     expect(new URL(page.url()).origin).toBe(stack.webUrl);
-    expect(await page.evaluate(() => localStorage.getItem('items-web.session'))).toBeNull();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
     await signIn(page, stack.webUrl, 'ivy');
     expect(await page.getByText('Signed in as ivy').isVisible()).toBe(true);
     await context.close();
@@ -135,8 +170,9 @@ describe('the web app from its own origin, against the local API', () => {
     await first.getByRole('button', { name: 'Create' }).click();
     await itemRow(first, 'Shared note').waitFor();
 
+    // Tokens live in each tab's memory: the second tab signs in itself.
     const second = await context.newPage();
-    await second.goto(stack.webUrl);
+    await signIn(second, stack.webUrl, 'dave');
     await itemRow(second, 'Shared note').waitFor();
 
     await itemRow(first, 'Shared note').getByRole('button', { name: 'Edit' }).click();
@@ -182,38 +218,55 @@ describe('the web app from its own origin, against the local API', () => {
     await context.close();
   });
 
-  it('refreshes an expired access token, and when that fails signs in again keeping the half-typed form', async () => {
+  it('refreshes an expired access token with a rotated refresh token, and when that fails signs in again keeping the half-typed form', async () => {
     const context = await stack.newContext();
+    const tokens = await watchTokenEndpoint(context, stack);
     const page = await context.newPage();
+    // The sign-in hands the app an expired access token: its first call meets the gateway's 401.
+    tokens.signInAccessToken = await stack.api.issueToken({ sub: 'frank' }, { expiresIn: '-1m' });
     await signIn(page, stack.webUrl, 'frank');
-    const expired = await stack.api.issueToken({ sub: 'frank' }, { expiresIn: '-1m' });
-    const expire = (keepRefreshToken: boolean) =>
-      page.evaluate(
-        ([token, keep]) => {
-          const session = JSON.parse(localStorage.getItem('items-web.session')!);
-          localStorage.setItem(
-            'items-web.session',
-            JSON.stringify({
-              ...session,
-              accessToken: token,
-              // Looks valid to the app, so the API's 401 is what it meets.
-              expiresAt: Date.now() + 3_600_000,
-              refreshToken: keep ? session.refreshToken : undefined,
-            }),
-          );
-        },
-        [expired, keepRefreshToken] as const,
-      );
-
-    await expire(true);
+    await page.getByText('No items yet.').waitFor();
+    expect(tokens.answers.map((answer) => answer.grant)).toEqual([
+      'authorization_code',
+      'refresh_token',
+    ]);
+    const [spent, current] = tokens.answers.map((answer) => answer.refreshToken);
+    expect(current).toBeDefined();
+    expect(current).not.toBe(spent);
     await fillItem(page, { name: 'After refresh' });
     await page.getByRole('button', { name: 'Create' }).click();
     await itemRow(page, 'After refresh').waitFor();
 
-    await expire(false);
-    await fillItem(page, { name: 'Half typed', description: 'keep me' });
-    await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByLabel('Username').waitFor();
+    // The spent token presented again, as a thief holding a copy would: refused, and its whole
+    // family revoked, the app's current token included (RFC 9700 §4.14.2).
+    expect((await refreshDirectly(stack, spent!)).body['error']).toBe('invalid_grant');
+    expect((await refreshDirectly(stack, current!)).body['error']).toBe('invalid_grant');
+
+    // Two hours on for the gateway (its JWT authorizer reads this process's clock): the app's
+    // access token has expired there, and its refresh token no longer works.
+    jest.useFakeTimers({
+      now: Date.now() + 2 * 3_600_000,
+      advanceTimers: true,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
+    try {
+      await fillItem(page, { name: 'Half typed', description: 'keep me' });
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByLabel('Username').waitFor();
+    } finally {
+      jest.useRealTimers();
+    }
     await submitSignInPage(page, 'frank');
     await page
       .getByRole('status')
@@ -237,13 +290,10 @@ describe('the web app from its own origin, against the local API', () => {
     expect(await direct.json()).toEqual({ message: 'Forbidden' });
 
     const context = await stack.newContext();
+    const tokens = await watchTokenEndpoint(context, stack);
+    tokens.signInAccessToken = readOnly;
     const page = await context.newPage();
     await signIn(page, stack.webUrl, 'gina');
-    await page.evaluate((token) => {
-      const session = JSON.parse(localStorage.getItem('items-web.session')!);
-      localStorage.setItem('items-web.session', JSON.stringify({ ...session, accessToken: token }));
-    }, readOnly);
-    await page.reload();
     await page.getByText('No items yet.').waitFor();
     await fillItem(page, { name: 'Nope' });
     await page.getByRole('button', { name: 'Create' }).click();

@@ -63,3 +63,50 @@ export async function submitSignInPage(page: Page, username: string): Promise<vo
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(`Signed in as ${username}`).waitFor();
 }
+
+/** What the token endpoint answered the browser: the grant asked for and the refresh token given. */
+export type TokenAnswer = { grant: string; refreshToken?: string };
+
+/**
+ * Watches the issuer's token endpoint for one browser profile: every answer is recorded, and
+ * `signInAccessToken` (when set) replaces the access token of the next sign-in's answer, so the
+ * app holds a token of the test's choosing (expired, read-only) while its refresh token is real.
+ */
+export async function watchTokenEndpoint(context: BrowserContext, stack: WebStack) {
+  const answers: TokenAnswer[] = [];
+  const watch = { answers, signInAccessToken: undefined as string | undefined };
+  await context.route(`${stack.api.issuer.issuer}/token`, async (route) => {
+    const grant = new URLSearchParams(route.request().postData() ?? '').get('grant_type') ?? '';
+    const response = await route.fetch();
+    const body = (await response.json()) as { access_token?: string; refresh_token?: string };
+    answers.push({ grant, ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}) });
+    if (grant === 'authorization_code' && watch.signInAccessToken && body.access_token) {
+      body.access_token = watch.signInAccessToken;
+      watch.signInAccessToken = undefined;
+    }
+    await route.fulfill({ response, json: body });
+  });
+  return watch;
+}
+
+/** The token endpoint asked directly, as another holder of a refresh token would. */
+export async function refreshDirectly(stack: WebStack, refreshToken: string) {
+  const response = await fetch(`${stack.api.issuer.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'refresh_token',
+      client_id: stack.api.issuer.audience,
+      refresh_token: refreshToken,
+    }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** Every value the page keeps in Web Storage: no token may be among them. */
+export const storedValues = (page: Page) =>
+  page.evaluate(() =>
+    [localStorage, sessionStorage].flatMap((storage) =>
+      Object.keys(storage).map((key) => storage.getItem(key) ?? ''),
+    ),
+  );

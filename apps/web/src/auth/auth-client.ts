@@ -50,12 +50,19 @@ export type SignInEndpoints = {
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
   readonly logoutEndpoint?: string;
+  /** RFC 7009 token revocation, where sign-out revokes the refresh token. */
+  readonly revocationEndpoint?: string;
 };
 
 export async function resolveEndpoints(config: WebRuntimeConfig['auth']): Promise<SignInEndpoints> {
-  const { authorizationEndpoint, tokenEndpoint, logoutEndpoint } = config;
+  const { authorizationEndpoint, tokenEndpoint, logoutEndpoint, revocationEndpoint } = config;
   if (authorizationEndpoint && tokenEndpoint) {
-    return { authorizationEndpoint, tokenEndpoint, ...(logoutEndpoint ? { logoutEndpoint } : {}) };
+    return {
+      authorizationEndpoint,
+      tokenEndpoint,
+      ...(logoutEndpoint ? { logoutEndpoint } : {}),
+      ...(revocationEndpoint ? { revocationEndpoint } : {}),
+    };
   }
   const issuer = new URL(config.issuer);
   const options = isLoopback(config.issuer) ? { [oauth.allowInsecureRequests]: true } : {};
@@ -67,10 +74,12 @@ export async function resolveEndpoints(config: WebRuntimeConfig['auth']): Promis
     throw new Error(`${config.issuer} has no authorization or token endpoint`);
   }
   const end = logoutEndpoint ?? (as['end_session_endpoint'] as string | undefined);
+  const revoke = revocationEndpoint ?? as.revocation_endpoint;
   return {
     authorizationEndpoint: as.authorization_endpoint,
     tokenEndpoint: as.token_endpoint,
     ...(end ? { logoutEndpoint: end } : {}),
+    ...(revoke ? { revocationEndpoint: revoke } : {}),
   };
 }
 
@@ -87,6 +96,7 @@ export function createAuthClient(
     issuer: config.issuer,
     authorization_endpoint: endpoints.authorizationEndpoint,
     token_endpoint: endpoints.tokenEndpoint,
+    ...(endpoints.revocationEndpoint ? { revocation_endpoint: endpoints.revocationEndpoint } : {}),
   };
   const client: oauth.Client = { client_id: config.clientId };
   const clientAuth = oauth.None();
@@ -95,6 +105,8 @@ export function createAuthClient(
     ? { [oauth.allowInsecureRequests]: true }
     : {};
 
+  // With rotation (the stack's Cognito clients, the local issuer) every refresh answers a new
+  // refresh token and the one sent is spent; an issuer that does not rotate answers none.
   const toSession = (tokens: oauth.TokenEndpointResponse, previous?: Session): Session => ({
     accessToken: tokens.access_token,
     expiresAt: Date.now() + (tokens.expires_in ?? 3600) * 1000,
@@ -102,9 +114,48 @@ export function createAuthClient(
     username: usernameFrom(tokens.id_token, previous?.username ?? 'you'),
   });
 
+  /**
+   * The refresh under way, shared: a rotated refresh token works once, so two calls that find
+   * the token expired at the same moment must not both spend it.
+   */
+  let refreshing: Promise<Session> | undefined;
+
+  async function refreshOnce(session: Session | undefined): Promise<Session> {
+    if (!session?.refreshToken) throw new SignInRequired('expired');
+    try {
+      const response = await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        clientAuth,
+        session.refreshToken,
+        requestOptions,
+      );
+      const next = toSession(
+        await oauth.processRefreshTokenResponse(as, client, response),
+        session,
+      );
+      sessionStore.save(next);
+      return next;
+    } catch {
+      sessionStore.clear();
+      throw new SignInRequired('expired');
+    }
+  }
+
+  /** RFC 7009 §2.1: the refresh token, revoked at the issuer with what it granted. */
+  async function revoke(refreshToken: string): Promise<void> {
+    const response = await oauth.revocationRequest(as, client, clientAuth, refreshToken, {
+      ...requestOptions,
+      additionalParameters: { token_type_hint: 'refresh_token' },
+    });
+    await oauth.processRevocationResponse(response);
+  }
+
   return {
     /** Goes to the sign-in page. */
     async signIn(): Promise<never> {
+      // Until the sign-in completes this tab holds no session: a reload must not start another.
+      sessionStore.clear();
       const codeVerifier = oauth.generateRandomCodeVerifier();
       const state = oauth.generateRandomState();
       const nonce = oauth.generateRandomNonce();
@@ -166,31 +217,24 @@ export function createAuthClient(
     },
 
     /** Uses the refresh token; @throws SignInRequired('expired') when that fails. */
-    async refresh(session = sessionStore.load()): Promise<Session> {
-      if (!session?.refreshToken) throw new SignInRequired('expired');
-      try {
-        const response = await oauth.refreshTokenGrantRequest(
-          as,
-          client,
-          clientAuth,
-          session.refreshToken,
-          requestOptions,
-        );
-        const next = toSession(
-          await oauth.processRefreshTokenResponse(as, client, response),
-          session,
-        );
-        sessionStore.save(next);
-        return next;
-      } catch {
-        sessionStore.clear();
-        throw new SignInRequired('expired');
-      }
+    refresh(session = sessionStore.load()): Promise<Session> {
+      refreshing ??= refreshOnce(session).finally(() => {
+        refreshing = undefined;
+      });
+      return refreshing;
     },
 
-    /** Forgets the tokens here and at the issuer's sign-out endpoint (if any), then comes back. */
-    signOut(): void {
+    /**
+     * Revokes the refresh token (when the issuer has a revocation endpoint), forgets the tokens
+     * here and at the issuer's sign-out endpoint (if any), then comes back. A revocation that
+     * fails does not keep anyone signed in: the tokens are forgotten all the same.
+     */
+    async signOut(): Promise<void> {
+      const refreshToken = sessionStore.load()?.refreshToken;
       sessionStore.clear();
+      if (refreshToken && endpoints.revocationEndpoint) {
+        await revoke(refreshToken).catch(() => undefined);
+      }
       if (!endpoints.logoutEndpoint) {
         window.location.assign(redirectUri);
         return;

@@ -8,8 +8,8 @@ export type Session = {
   readonly username: string;
 };
 
-const SESSION_KEY = 'items-web.session';
 const PENDING_KEY = 'items-web.pending-sign-in';
+const SIGNED_IN_KEY = 'items-web.signed-in';
 
 /** One sign-in in flight in this tab: what the callback must check (state, nonce, PKCE). */
 export type PendingSignIn = {
@@ -27,15 +27,28 @@ const read = <T>(storage: Storage, key: string): T | undefined => {
   }
 };
 
+let current: Session | undefined;
+
 /*
- * The session lives in localStorage, so a second tab is signed in too (as Amplify keeps
- * Cognito tokens by default); the content-security policy allows no third-party script that
- * could read it. The PKCE verifier of a sign-in in flight stays in the tab (sessionStorage).
+ * The tokens live in this page's memory only, never in Web Storage: a script that gets into the
+ * page cannot take a refresh token away with it (OAuth 2.0 for Browser-Based Applications,
+ * "Token storage"), and a reload starts a new sign-in. What does go to this tab's
+ * sessionStorage is no credential: the PKCE verifier, state and nonce of a sign-in in flight
+ * (they must survive the redirect) and a flag that the tab was signed in, so a reload signs in
+ * again by itself.
  */
 export const sessionStore = {
-  load: () => read<Session>(localStorage, SESSION_KEY),
-  save: (session: Session) => localStorage.setItem(SESSION_KEY, JSON.stringify(session)),
-  clear: () => localStorage.removeItem(SESSION_KEY),
+  load: () => current,
+  save: (session: Session) => {
+    current = session;
+    sessionStorage.setItem(SIGNED_IN_KEY, '1');
+  },
+  clear: () => {
+    current = undefined;
+    sessionStorage.removeItem(SIGNED_IN_KEY);
+  },
+  /** True when this tab had a session before the page was (re)loaded. */
+  wasSignedIn: () => sessionStorage.getItem(SIGNED_IN_KEY) === '1',
   loadPending: () => read<PendingSignIn>(sessionStorage, PENDING_KEY),
   savePending: (pending: PendingSignIn) =>
     sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending)),

@@ -26,6 +26,7 @@ export function localWebConfig(apiUrl: string, issuer: DevIssuer): WebRuntimeCon
       authorizationEndpoint: `${issuer.issuer}/authorize`,
       tokenEndpoint: `${issuer.issuer}/token`,
       logoutEndpoint: `${issuer.issuer}/logout`,
+      revocationEndpoint: `${issuer.issuer}/revoke`,
       clientId: issuer.audience,
       scopes: ['openid', ...allScopes],
     },
