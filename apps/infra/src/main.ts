@@ -1,5 +1,5 @@
 // The CDK app `cdk` runs (see cdk.json): one stack, for the stage chosen with `-c stage=…`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Code } from 'aws-cdk-lib/aws-lambda';
@@ -20,13 +20,13 @@ function bundle(project: 'api' | 'docs'): Code {
   return Code.fromAsset(dir);
 }
 
-/** The built web app; `infra:synth` depends on `web:build`. */
+/** The built web app and its page; `infra:synth` depends on `web:build`. */
 function webSite() {
   const dir = resolve(workspaceRoot, 'dist/apps/web');
   if (!existsSync(resolve(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html is missing: run "npx nx run web:build" first`);
   }
-  return Source.asset(dir);
+  return { source: Source.asset(dir), indexHtml: readFileSync(resolve(dir, 'index.html'), 'utf8') };
 }
 
 function main() {
@@ -36,11 +36,13 @@ function main() {
     String(context('stage') ?? 'dev'),
     overridesFromContext(context),
   );
+  const site = webSite();
   new ItemsApiStack(app, stackNameFor(config.stageName), {
     config,
     itemsCode: bundle('api'),
     docsCode: bundle('docs'),
-    webSource: webSite(),
+    webSource: site.source,
+    webIndexHtml: site.indexHtml,
     // Account and region of the credentials the CLI runs with; unset offline (env-agnostic).
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });

@@ -47,6 +47,7 @@ export type HostedSignIn = {
   readonly authorizationEndpoint: string;
   readonly tokenEndpoint: string;
   readonly logoutEndpoint: string;
+  readonly revocationEndpoint: string;
   readonly clientId: string;
   readonly scopes: readonly string[];
 };
@@ -106,10 +107,18 @@ export class ApiAuth extends Construct {
         },
         supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
         preventUserExistenceErrors: true,
+        // Sign-out revokes the refresh token at /oauth2/revoke (RFC 7009).
         enableTokenRevocation: true,
+        // Refresh token rotation: every refresh answers a new refresh token and the one sent
+        // stops working at once (RFC 9700 §4.14.2). No grace period, the stricter setting: the
+        // app shares one refresh between its callers, so it never sends a token twice.
+        refreshTokenRotationGracePeriod: Duration.seconds(0),
         ...validity,
       });
-      onlyRefreshTokenAuth(spa);
+      // Rotation cannot be combined with the REFRESH_TOKEN_AUTH flow (Cognito developer guide,
+      // "Refresh tokens"): the client has no InitiateAuth flow at all; the hosted UI and the
+      // token endpoint are all it uses.
+      explicitAuthFlows(spa, []);
       const machine = props.oauth.machineClient
         ? this.createMachineClient(pool, apiScopes, validity)
         : undefined;
@@ -126,6 +135,7 @@ export class ApiAuth extends Construct {
         authorizationEndpoint: `${base}/oauth2/authorize`,
         tokenEndpoint: `${base}/oauth2/token`,
         logoutEndpoint: `${base}/logout`,
+        revocationEndpoint: `${base}/oauth2/revoke`,
         clientId: spa.userPoolClientId,
         scopes: ['openid', 'email', ...allScopes],
       };
@@ -152,7 +162,7 @@ export class ApiAuth extends Construct {
       preventUserExistenceErrors: true,
       ...validity,
     });
-    onlyRefreshTokenAuth(client);
+    explicitAuthFlows(client, ['ALLOW_REFRESH_TOKEN_AUTH']);
     return client;
   }
 
@@ -198,6 +208,6 @@ export class ApiAuth extends Construct {
  * unset, Cognito would enable ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH as well
  * (AWS::Cognito::UserPoolClient, ExplicitAuthFlows).
  */
-function onlyRefreshTokenAuth(client: UserPoolClient): void {
-  (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+function explicitAuthFlows(client: UserPoolClient, flows: string[]): void {
+  (client.node.defaultChild as CfnUserPoolClient).explicitAuthFlows = flows;
 }

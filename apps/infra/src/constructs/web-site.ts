@@ -22,25 +22,29 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { siteContentSecurityPolicy, siteHeaderSettings } from './site-headers';
+import type { CustomDomain } from '../stages/stage-config';
+import { defaultCertificateReason, distributionName } from './custom-domain';
+import {
+  siteHeaderContentSecurityPolicy,
+  siteHeaderSettings,
+  withDocumentPolicy,
+} from './site-headers';
 
 export interface WebSiteProps {
   /** The built web app (`dist/apps/web`). */
   readonly source: ISource;
-  /**
-   * Origins the app calls (API, sign-in endpoints), for the CSP's `connect-src`. They must not
-   * name the API's resources: the API's CORS names the distribution, so that would be a cycle.
-   */
-  readonly connectSources: readonly string[];
+  /** The site's own name and certificate; default: the distribution's `*.cloudfront.net`. */
+  readonly domain?: CustomDomain;
   /** RETAIN the bucket with the stack's data. @default true */
   readonly retain?: boolean;
 }
 
 /**
  * The web app's site: a private S3 bucket (Block Public Access, TLS-only policy, no ACLs) that
- * only this CloudFront distribution reads, through origin access control. HTTPS only, the
- * security headers of `site-headers.ts`, and the SPA fallback (every unknown path gets
- * `index.html`). Call `deploy()` once the stack's values for `config.json` are known.
+ * only this CloudFront distribution reads, through origin access control. HTTPS only (on the
+ * stage's own domain with TLS 1.2+ when it has one), the security headers of `site-headers.ts`,
+ * and the SPA fallback (every unknown path gets `index.html`). Call `deploy()` once the stack's
+ * values for `config.json` and the CSP are known.
  */
 export class WebSite extends Construct {
   readonly bucket: Bucket;
@@ -75,12 +79,13 @@ export class WebSite extends Construct {
       comment: 'Items web app: CSP, HSTS, frame and content-type options',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: siteContentSecurityPolicy(props.connectSources),
+          contentSecurityPolicy: siteHeaderContentSecurityPolicy(),
           override: true,
         },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.seconds(siteHeaderSettings.hstsMaxAgeSeconds),
-          includeSubdomains: true,
+          includeSubdomains: siteHeaderSettings.hstsIncludeSubdomains,
+          preload: siteHeaderSettings.hstsPreload,
           override: true,
         },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
@@ -92,6 +97,7 @@ export class WebSite extends Construct {
     this.s3Origin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Items web app',
+      ...distributionName(this, props.domain),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -127,18 +133,26 @@ export class WebSite extends Construct {
         reason:
           'Standard logs need a log bucket with ACLs; CloudFront metrics are on by default. Enable logging per account if required.',
       },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'The default *.cloudfront.net certificate fixes the minimum TLS version; set a custom domain and certificate to require TLSv1.2_2021.',
-      },
     );
-    this.origin = `https://${this.distribution.distributionDomainName}`;
+    if (!props.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: defaultCertificateReason,
+      });
+    }
+    this.origin = `https://${props.domain?.domainName ?? this.distribution.distributionDomainName}`;
     this.url = `${this.origin}/`;
   }
 
-  /** Uploads the app and its `config.json`, written from the stack's values at deploy time. */
-  deploy(config: WebRuntimeConfig): void {
+  /**
+   * Uploads the app, its `index.html` with the CSP naming `connectSources` (the stage's API
+   * origin and the issuer's) and its `config.json`, both written from the stack's values at
+   * deploy time.
+   */
+  deploy(
+    config: WebRuntimeConfig,
+    page: { readonly indexHtml: string; readonly connectSources: readonly string[] },
+  ): void {
     // config.json changes with every deploy: never cached.
     this.distribution.addBehavior(RUNTIME_CONFIG_PATH, this.s3Origin, {
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -146,7 +160,12 @@ export class WebSite extends Construct {
       responseHeadersPolicy: this.headers,
     });
     new BucketDeployment(this, 'Deploy', {
-      sources: [this.props.source, Source.jsonData(RUNTIME_CONFIG_PATH.slice(1), config)],
+      // Later sources overwrite earlier ones: the built index.html gives way to the one with the CSP.
+      sources: [
+        this.props.source,
+        Source.data('index.html', withDocumentPolicy(page.indexHtml, page.connectSources)),
+        Source.jsonData(RUNTIME_CONFIG_PATH.slice(1), config),
+      ],
       destinationBucket: this.bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

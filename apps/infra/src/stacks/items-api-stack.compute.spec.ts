@@ -107,12 +107,7 @@ describe('ItemsApiStack functions, table and permissions', () => {
     expect(dynamo).toEqual([
       {
         Effect: 'Allow',
-        Action: [
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:DeleteItem',
-        ],
+        Action: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:DeleteItem'],
         Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
       },
     ]);
@@ -131,6 +126,8 @@ describe('ItemsApiStack functions, table and permissions', () => {
     expect(outputs.sort()).toEqual(
       [
         'ApiUrl',
+        // Prod's API front (CloudFront + WAF) is on by default: the gateway's own URL beside it.
+        'ApiOriginUrl',
         'DocsUrl',
         'JwtIssuer',
         'MachineClientId',

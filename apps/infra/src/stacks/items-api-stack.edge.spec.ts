@@ -24,19 +24,20 @@ const edgeDistributions = (template: Template) =>
 const allViewerExceptHostHeader = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 
 describe('the CloudFront + WAF front', () => {
-  it('is off by default: no distribution, no web ACL, ApiUrl is the gateway stage', () => {
-    const prod = synth('prod');
-    expect(edgeDistributions(prod)).toEqual([]);
-    expect(prod.findResources('AWS::WAFv2::WebACL')).toEqual({});
-    const [apiId] = only(prod, 'AWS::ApiGatewayV2::Api');
-    expect(JSON.stringify(prod.findOutputs('ApiUrl'))).toContain(apiId);
-    expect(prod.findOutputs('ApiOriginUrl')).toEqual({});
+  it('is off in dev (and with -c edge=false): no distribution, no web ACL, ApiUrl is the gateway stage', () => {
+    for (const template of [synth('dev'), synth('prod', { edge: { enabled: false } })]) {
+      expect(edgeDistributions(template)).toEqual([]);
+      expect(template.findResources('AWS::WAFv2::WebACL')).toEqual({});
+      const [apiId] = only(template, 'AWS::ApiGatewayV2::Api');
+      expect(JSON.stringify(template.findOutputs('ApiUrl'))).toContain(apiId);
+      expect(template.findOutputs('ApiOriginUrl')).toEqual({});
+    }
   });
 
-  describe('turned on (-c edge=true)', () => {
+  describe('on in prod by default (dev: -c edge=true)', () => {
     let prod: Template;
     beforeAll(() => {
-      prod = synth('prod', { edge: { enabled: true } });
+      prod = synth('prod');
     });
 
     it('blocks a client IP past 600 requests a minute with the gateway’s 429 body, then runs the managed common rule set', () => {

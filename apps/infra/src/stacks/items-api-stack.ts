@@ -6,7 +6,7 @@ import {
   docsContract,
 } from '@items-api/contract';
 import type { WebRuntimeConfig } from '@items-api/stack-contract';
-import { Aspects, Aws, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Stack, Tags, type StackProps } from 'aws-cdk-lib';
 import { AwsQuotas, itemsFunctionEnvironment } from '@items-api/stack-contract';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import type { ISource } from 'aws-cdk-lib/aws-s3-deployment';
@@ -30,6 +30,8 @@ export interface ItemsApiStackProps extends StackProps {
   readonly docsCode: Code;
   /** The built web app (`dist/apps/web`). */
   readonly webSource: ISource;
+  /** Its `index.html`, which the deploy writes again with the stage's CSP in it. */
+  readonly webIndexHtml: string;
 }
 
 export const stackNameFor = (stage: string) => `ItemsApi-${stage}`;
@@ -106,11 +108,7 @@ export class ItemsApiStack extends Stack {
     const web = new WebSite(this, 'Web', {
       source: props.webSource,
       retain: config.retainData,
-      // Any HTTP API of this region (naming this API's id would be a cycle: its CORS names the site).
-      connectSources: [
-        `https://*.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`,
-        config.auth ? new URL(config.auth.issuer).origin : hostedSignInOrigin(domainPrefix),
-      ],
+      domain: config.web.domain,
     });
     const extraOrigins = config.cors.allowOrigins.filter((origin) => origin !== '*');
     const auth = new ApiAuth(this, 'Auth', {
@@ -167,7 +165,14 @@ export class ItemsApiStack extends Stack {
       : undefined;
     const baseUrl = edge?.url ?? api.url;
     const url = (path: string) => `${baseUrl}${path.replace(/^\//, '')}`;
-    web.deploy(webRuntimeConfig(baseUrl, auth));
+    web.deploy(webRuntimeConfig(baseUrl, auth), {
+      indexHtml: props.webIndexHtml,
+      // The stage's own API (its front when the edge is on) and its issuer: nothing else.
+      connectSources: [
+        baseUrl.replace(/\/$/, ''),
+        config.auth ? new URL(config.auth.issuer).origin : hostedSignInOrigin(domainPrefix),
+      ],
+    });
     new CfnOutput(this, StackOutputs.apiUrl, {
       value: baseUrl,
       description: 'Base URL of the API',

@@ -13,6 +13,10 @@ export type SynthesizeTemplateOptions = {
   readonly overrides?: StageOverrides;
 };
 
+/** Stands in for the built web app's page (the deploy puts the CSP into its head). */
+export const placeholderIndexHtml =
+  '<!doctype html><html><head><title>placeholder</title></head></html>';
+
 /** Stands in for a bundle: the template is the same whatever the code, and no build is needed. */
 const placeholderCode = () =>
   Code.fromInline('exports.handler = async () => ({ statusCode: 501, body: "placeholder" });');
@@ -28,7 +32,8 @@ export function buildPlaceholderStack(
     config,
     itemsCode: placeholderCode(),
     docsCode: placeholderCode(),
-    webSource: Source.data('index.html', '<!doctype html><title>placeholder</title>'),
+    webSource: Source.data('index.html', placeholderIndexHtml),
+    webIndexHtml: placeholderIndexHtml,
   });
   return { app, stack };
 }

@@ -38,4 +38,24 @@ describe('overridesFromContext', () => {
       /-c edge=… takes true or false/,
     );
   });
+
+  it('reads the site’s and the API front’s domains, each only with its certificate', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+    expect(
+      overridesFromContext(
+        reader({
+          webDomain: 'app.example.com',
+          webCertificateArn: certificateArn,
+          apiDomain: 'api.example.com',
+          apiCertificateArn: certificateArn,
+        }),
+      ),
+    ).toEqual({
+      web: { domain: { domainName: 'app.example.com', certificateArn } },
+      edge: { domain: { domainName: 'api.example.com', certificateArn } },
+    });
+    expect(() => overridesFromContext(reader({ webDomain: 'app.example.com' }))).toThrow(
+      /Give both -c webDomain=… and -c webCertificateArn=…/,
+    );
+  });
 });

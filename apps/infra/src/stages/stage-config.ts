@@ -80,6 +80,30 @@ const MonitoringSchema = z
   .strict();
 
 /**
+ * A CloudFront distribution's own name: the domain and an ACM certificate covering it. CloudFront
+ * takes certificates from us-east-1 only (CloudFront developer guide, "Requirements for using
+ * SSL/TLS certificates with CloudFront"). With one, viewers need TLS 1.2 or later
+ * (`TLSv1.2_2021`); the default `*.cloudfront.net` certificate allows no such choice. The DNS
+ * record (an alias or CNAME to the distribution) is yours to make.
+ */
+const CustomDomainSchema = z
+  .object({
+    domainName: z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'must be a lower-case DNS name such as app.example.com',
+      ),
+    certificateArn: z
+      .string()
+      .regex(
+        /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/,
+        'must be an ACM certificate ARN in us-east-1, where CloudFront reads certificates',
+      ),
+  })
+  .strict();
+
+/**
  * An optional CloudFront distribution with an AWS WAF web ACL in front of the HTTP API (which
  * cannot take WAF itself): a rate-based rule per client IP and AWS's managed common rule set.
  */
@@ -89,6 +113,8 @@ const EdgeSchema = z
     /** Requests one IP may send per `rateWindowSeconds` before WAF blocks it (WAF's minimum is 10). */
     rateLimitPerIp: z.number().int().min(10).max(2_000_000_000),
     rateWindowSeconds: z.union([z.literal(60), z.literal(120), z.literal(300), z.literal(600)]),
+    /** The API's own name on the distribution (`https://api.example.com/` becomes `ApiUrl`). */
+    domain: CustomDomainSchema.optional(),
   })
   .strict();
 
@@ -147,6 +173,8 @@ export const StageConfigSchema = z
     monitoring: MonitoringSchema,
     /** CloudFront + WAF in front of the API. */
     edge: EdgeSchema,
+    /** The web app's site: its own name on CloudFront (the app's origin, CORS, sign-in URLs). */
+    web: z.object({ domain: CustomDomainSchema.optional() }).strict(),
     /** OAuth 2.0 with the stack's Cognito user pool (ignored with an external issuer). */
     oauth: z
       .object({
@@ -178,3 +206,4 @@ export type FunctionSettings = StageConfig['itemsFunction'];
 export type MonitoringSettings = StageConfig['monitoring'];
 export type AlarmSetting = z.infer<typeof AlarmSettingSchema>;
 export type EdgeSettings = StageConfig['edge'];
+export type CustomDomain = z.infer<typeof CustomDomainSchema>;

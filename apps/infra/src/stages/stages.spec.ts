@@ -132,9 +132,29 @@ describe('resolveStageConfig', () => {
     );
   });
 
+  it('has the per-client-IP front on in prod and off in dev by default', () => {
+    expect(stageConfigs.prod.edge.enabled).toBe(true);
+    expect(stageConfigs.dev.edge.enabled).toBe(false);
+  });
+
+  it('takes a custom domain only with an ACM certificate of us-east-1, where CloudFront reads them', () => {
+    const certificateArn = (region: string) =>
+      `arn:aws:acm:${region}:123456789012:certificate/11111111-2222-3333-4444-555555555555`;
+    const domain = { domainName: 'app.example.com', certificateArn: certificateArn('us-east-1') };
+    expect(resolveStageConfig('dev', { web: { domain } }).web.domain).toEqual(domain);
+    expect(() =>
+      resolveStageConfig('dev', {
+        web: { domain: { ...domain, certificateArn: certificateArn('eu-west-1') } },
+      }),
+    ).toThrow(/web\.domain\.certificateArn: must be an ACM certificate ARN in us-east-1/);
+    expect(() =>
+      resolveStageConfig('dev', { edge: { domain: { ...domain, domainName: 'App.Example' } } }),
+    ).toThrow(/edge\.domain\.domainName/);
+  });
+
   it('turns the edge on by override, keeping its rate limit', () => {
-    expect(resolveStageConfig('prod', { edge: { enabled: true } }).edge).toEqual({
-      ...stageConfigs.prod.edge,
+    expect(resolveStageConfig('dev', { edge: { enabled: true } }).edge).toEqual({
+      ...stageConfigs.dev.edge,
       enabled: true,
     });
     expect(() => resolveStageConfig('prod', { edge: { rateLimitPerIp: 5 } })).toThrow(

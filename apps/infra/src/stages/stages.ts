@@ -155,8 +155,11 @@ const prodMonitoring: MonitoringSettings = {
   },
 };
 
-/** Off by default: it costs a monthly fee per web ACL and rule (README, "Abuse protection"). */
-const edgeOff: EdgeSettings = {
+/**
+ * The front's settings; on in prod, where one client must not use up the stage throttle every
+ * client shares, off in dev to save its monthly fee (README, "Abuse protection").
+ */
+const edge: EdgeSettings = {
   enabled: false,
   // 600 a minute is 10 requests/s from one IP: a tenth of the stage throttle, far above one user.
   rateLimitPerIp: 600,
@@ -184,7 +187,8 @@ const dev: StageConfig = {
   retainData: false,
   mfa: 'optional',
   monitoring: devMonitoring,
-  edge: edgeOff,
+  edge,
+  web: {},
   oauth: {
     tokenValidity: { accessTokenMinutes: 60, idTokenMinutes: 60, refreshTokenDays: 30 },
     machineClient: true,
@@ -205,7 +209,8 @@ const prod: StageConfig = {
   retainData: true,
   mfa: 'required',
   monitoring: prodMonitoring,
-  edge: edgeOff,
+  edge: { ...edge, enabled: true },
+  web: {},
   oauth: {
     // Short-lived access tokens: a revoked user loses access within 15 minutes.
     tokenValidity: { accessTokenMinutes: 15, idTokenMinutes: 15, refreshTokenDays: 7 },

@@ -19,6 +19,7 @@ import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import type { EdgeSettings } from '../../stages/stage-config';
+import { defaultCertificateReason, distributionName } from '../custom-domain';
 
 export interface ApiEdgeProps {
   readonly stageName: string;
@@ -151,10 +152,11 @@ export class ApiEdge extends Construct {
         compress: true,
       },
       webAclId: this.webAcl.attrArn,
+      ...distributionName(this, settings.domain),
       priceClass: PriceClass.PRICE_CLASS_100,
       httpVersion: HttpVersion.HTTP2_AND_3,
     });
-    this.url = `https://${this.distribution.distributionDomainName}/`;
+    this.url = `https://${settings.domain?.domainName ?? this.distribution.distributionDomainName}/`;
     Validations.of(this.distribution).acknowledge(
       {
         id: 'AwsSolutions-CFR1',
@@ -166,11 +168,12 @@ export class ApiEdge extends Construct {
         reason:
           'Every request that passes is in the gateway access log (same request as the function log line); WAF keeps sampled requests of what it blocks.',
       },
-      {
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'The default *.cloudfront.net certificate fixes the viewer TLS policy; a custom domain with its own certificate is what sets TLSv1.2_2021.',
-      },
     );
+    if (!settings.domain) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: defaultCertificateReason,
+      });
+    }
   }
 }
