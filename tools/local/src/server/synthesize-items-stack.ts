@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { itemsBundleDirs } from './items-bundles';
 import type { ItemsStack } from './items-stack';
 
+const servedLocally = '<!doctype html><html><head><title>served locally</title></head></html>';
+
 /**
  * The items stack of a stage as `cdk synth` makes it from the built bundles, with asset staging
  * off (`aws:cdk:disable-asset-staging`, what `sam local` asks CDK for): each function's asset
@@ -36,7 +38,8 @@ export function synthesizeItemsStack(options: {
       itemsCode: Code.fromAsset(itemsBundleDirs.api),
       docsCode: Code.fromAsset(itemsBundleDirs.docs),
       // The local server serves the web app itself (web-server.ts): the bucket's content is moot.
-      webSource: Source.data('index.html', '<!doctype html><title>served locally</title>'),
+      webSource: Source.data('index.html', servedLocally),
+      webIndexHtml: servedLocally,
     });
     const template = app.synth().getStackArtifact(stack.artifactId).template as Record<
       string,
