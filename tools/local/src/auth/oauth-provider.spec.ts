@@ -324,6 +324,18 @@ describe('local OpenID provider', () => {
     expect(
       await error({ grant_type: 'client_credentials' }, { authorization: wrongSecret }),
     ).toEqual([401, 'invalid_client']);
+    // Basic credentials are form-encoded (§2.3.1): one that does not decode names no client.
+    const undecodable = `Basic ${Buffer.from('%ZZ:x').toString('base64')}`;
+    expect(
+      await error({ grant_type: 'client_credentials' }, { authorization: undecodable }),
+    ).toEqual([401, 'invalid_client']);
+    // A grant type is one of the server's own, never a property every object inherits.
+    for (const grant_type of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(await error({ grant_type, client_id: CLIENT })).toEqual([
+        400,
+        'unsupported_grant_type',
+      ]);
+    }
   });
 
   it('grants client credentials to the machine client, its id as subject (Cognito M2M)', async () => {

@@ -275,6 +275,15 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     return redirect(target.href);
   }
 
+  /** A form-encoded Basic credential (RFC 6749 §2.3.1); one that does not decode is no client. */
+  function formDecoded(value: string): string {
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' '));
+    } catch {
+      throw new TokenError('invalid_client', 'the Basic credentials are not form-encoded');
+    }
+  }
+
   /** RFC 6749 §2.3.1: HTTP Basic (form-encoded id and secret) or `client_id`/`client_secret` in the body. */
   function authenticateClient(form: URLSearchParams, authorization: string | undefined) {
     let id = single(form, 'client_id');
@@ -283,12 +292,12 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
       const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
       const colon = decoded.indexOf(':');
       if (colon < 0) throw new TokenError('invalid_client', 'malformed Basic credentials');
-      const basicId = decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' '));
+      const basicId = formDecoded(decoded.slice(0, colon));
       if (id !== undefined && id !== basicId) {
         throw new TokenError('invalid_request', 'client_id differs from the Basic credentials');
       }
       id = basicId;
-      secret = decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' '));
+      secret = formDecoded(decoded.slice(colon + 1));
     }
     const client = clientById(id);
     if (!client) throw new TokenError('invalid_client', 'unknown client');
@@ -403,7 +412,7 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
         refresh_token: 'refresh_token',
         client_credentials: 'client_credentials',
       };
-      const grant = grants[grantType];
+      const grant = Object.hasOwn(grants, grantType) ? grants[grantType] : undefined;
       if (!grant) throw new TokenError('unsupported_grant_type', `${grantType} is not supported`);
       const client = authenticateClient(form, request.headers['authorization']);
       allowGrant(client, grant);
