@@ -528,27 +528,24 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
     return oauthJson(200, { token });
   }
 
-  /** The issuer's endpoints by path; `undefined` for any other path. */
-  return async (request: IssuerRequest): Promise<HttpResponse | undefined> => {
-    switch (request.path) {
-      case '/.well-known/openid-configuration':
-        return jsonResponse(200, JSON.stringify(discovery));
-      case '/.well-known/jwks.json':
-        return jsonResponse(200, JSON.stringify(issuer.jwks));
-      case '/authorize':
-        return authorize(request);
-      case '/token':
-        return token(request);
-      case '/logout':
-        return logout(request);
-      case '/revoke':
-        return revoke(request);
-      case '/mint':
-        return mint(request);
-      default:
-        return undefined;
-    }
+  /** The issuer's endpoints by path. */
+  const endpoints: Record<
+    string,
+    (request: IssuerRequest) => Promise<HttpResponse> | HttpResponse
+  > = {
+    '/.well-known/openid-configuration': () => jsonResponse(200, JSON.stringify(discovery)),
+    '/.well-known/jwks.json': () => jsonResponse(200, JSON.stringify(issuer.jwks)),
+    '/authorize': authorize,
+    '/token': token,
+    '/logout': logout,
+    '/revoke': revoke,
+    '/mint': mint,
   };
+  /** Whether a path (below the issuer's) is one of its endpoints. */
+  const serves = (path: string) => Object.hasOwn(endpoints, path);
+  const answer = async (request: IssuerRequest): Promise<HttpResponse | undefined> =>
+    serves(request.path) ? endpoints[request.path]!(request) : undefined;
+  return Object.assign(answer, { serves });
 }
 
 export type OAuthProvider = ReturnType<typeof createOAuthProvider>;

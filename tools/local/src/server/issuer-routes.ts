@@ -25,12 +25,15 @@ function withDefaultScopes(body: Buffer, scopes: readonly string[]): Buffer {
 
 /**
  * Local-only paths, outside the API: the dev issuer's OpenID endpoints under `ISSUER_PATH`
- * (discovery, JWKS, authorize, token, logout, mint); `undefined` outside it. `mintScopes`, when
+ * (discovery, JWKS, authorize, token, logout, revoke, mint); `undefined` for any other path, its
+ * body unread, so an app's own routes (`$default`) still get every other request. `mintScopes`, when
  * given, are the scopes of a minted token that names none.
  */
 export function issuerRoutes(provider: OAuthProvider, mintScopes?: readonly string[]) {
   return async (req: IncomingMessage, url: URL): Promise<HttpResponse | undefined> => {
     if (!url.pathname.startsWith(`${ISSUER_PATH}/`)) return undefined;
+    const path = url.pathname.slice(ISSUER_PATH.length);
+    if (!provider.serves(path)) return undefined;
     const body = await readBody(req, MAX_ISSUER_BODY_BYTES);
     if (!body) {
       return jsonResponse(
@@ -41,8 +44,7 @@ export function issuerRoutes(provider: OAuthProvider, mintScopes?: readonly stri
     const headers = Object.fromEntries(
       Object.entries(req.headers).map(([name, value]) => [name, value?.toString()]),
     );
-    const path = url.pathname.slice(ISSUER_PATH.length);
-    const response = await provider({
+    return provider({
       method: req.method ?? 'GET',
       path,
       query: url.searchParams,
@@ -50,12 +52,5 @@ export function issuerRoutes(provider: OAuthProvider, mintScopes?: readonly stri
       body: path === '/mint' && mintScopes ? withDefaultScopes(body, mintScopes) : body,
       remoteAddress: req.socket.remoteAddress ?? '',
     });
-    return (
-      response ??
-      jsonResponse(
-        404,
-        JSON.stringify({ error: 'invalid_request', error_description: 'no such endpoint' }),
-      )
-    );
   };
 }
