@@ -543,8 +543,10 @@ export function createOAuthProvider(options: OAuthProviderOptions) {
   };
   /** Whether a path (below the issuer's) is one of its endpoints. */
   const serves = (path: string) => Object.hasOwn(endpoints, path);
-  const answer = async (request: IssuerRequest): Promise<HttpResponse | undefined> =>
-    serves(request.path) ? endpoints[request.path]!(request) : undefined;
+  const answer = async (request: IssuerRequest): Promise<HttpResponse | undefined> => {
+    const endpoint = serves(request.path) ? endpoints[request.path] : undefined;
+    return endpoint?.(request);
+  };
   return Object.assign(answer, { serves });
 }
 
