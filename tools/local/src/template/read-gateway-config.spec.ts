@@ -1,4 +1,5 @@
 import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders } from '@items-api/contract';
+import { preflightHeaders } from '@items-api/http-api';
 import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
 import type { GatewayConfig } from './gateway-config';
 import { readGatewayConfig } from './read-gateway-config';
@@ -55,6 +56,26 @@ describe('readGatewayConfig on the synthesized stacks', () => {
       timeoutMs: 11_000,
     });
     expect(routeOf(prod, 'GET /openapi.json')).toMatchObject({ timeoutMs: 6_000 });
+  });
+
+  it('adds --cors-origin origins: their preflight passes (Fetch standard, CORS protocol), another origin’s still fails', () => {
+    const local = readGatewayConfig(synthesizeTemplate({ stage: 'dev' }), {
+      corsOrigins: ['http://localhost:5173'],
+    });
+    const preflight = (origin: string) =>
+      preflightHeaders(local.cors, {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      });
+    expect(preflight('http://localhost:5173')).toMatchObject({
+      'access-control-allow-origin': 'http://localhost:5173',
+    });
+    expect(preflight('http://localhost:5174')).toEqual({});
+    expect(local.cors.allowOrigins).toEqual([
+      ...stageConfigs.dev.cors.allowOrigins,
+      'http://localhost:5173',
+    ]);
   });
 
   it('reads stage and route throttling per stage', () => {
