@@ -41,8 +41,18 @@ describe('parseStartArgs', () => {
     [['--stack', 'EchoApp'], '--stack chooses a stack of --assembly: give --assembly too'],
     [['--port', '70000'], '--port must be 0–65535, got 70000'],
     [['--assemby', 'x'], "Unknown option '--assemby'"],
+    [
+      ['--system-log-level', 'verbose'],
+      '--system-log-level must be debug, info, warn, got verbose',
+    ],
   ])('refuses %j with one line naming it', (argv, message) => {
     expect(() => parseStartArgs(argv, {})).toThrow(message);
+  });
+});
+
+it('reads --system-log-level, over the template’s SystemLogLevel', () => {
+  expect(parseStartArgs(['--system-log-level', 'info'], {})).toMatchObject({
+    systemLogLevel: 'info',
   });
 });
 
@@ -61,6 +71,7 @@ describe('--help', () => {
         'parameters',
         'cors-origin',
         'log-format',
+        'system-log-level',
         'watch',
         'help',
       ]) {

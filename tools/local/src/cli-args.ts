@@ -11,6 +11,8 @@ export type StartArgs = {
   stack?: string;
   logFormat: LogFormat;
   watch: boolean;
+  /** Over the template's SystemLogLevel: `info` or `debug` shows START/END/REPORT. */
+  systemLogLevel?: SystemLogLevel;
   /** `--parameters values.json`: SSM and CloudFormation parameter names to local values. */
   parameters?: Record<string, string>;
   /** `--cors-origin`, repeatable: origins added to the served API's CORS allow-list. */
@@ -102,6 +104,10 @@ export function readParametersFile(
 
 const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
 
+/** Lambda's system log levels (LoggingConfig SystemLogLevel), in the command line's case. */
+const SYSTEM_LOG_LEVELS = ['debug', 'info', 'warn'] as const;
+export type SystemLogLevel = (typeof SYSTEM_LOG_LEVELS)[number];
+
 const START_OPTIONS = {
   port: {
     type: 'string',
@@ -142,6 +148,12 @@ const START_OPTIONS = {
     default: 'text',
     value: '<text|json>',
     description: "the functions' output for people (text, default) or raw (json)",
+  },
+  'system-log-level': {
+    type: 'string',
+    value: '<debug|info|warn>',
+    description:
+      "over the template's SystemLogLevel (the stages': WARN); info shows START/END/REPORT",
   },
   watch: {
     type: 'boolean',
@@ -185,6 +197,7 @@ export function parseStartArgs(
     parameters?: string;
     'cors-origin'?: string[];
     'log-format'?: string;
+    'system-log-level'?: string;
     watch?: boolean;
   };
   if (values.help) return { help: startUsage };
@@ -194,6 +207,11 @@ export function parseStartArgs(
   const logFormat = values['log-format'] as LogFormat;
   if (!LOG_FORMATS.includes(logFormat))
     throw new Error(`--log-format must be ${LOG_FORMATS.join(' or ')}, got ${logFormat}`);
+  const systemLogLevel = values['system-log-level'];
+  if (systemLogLevel !== undefined && !SYSTEM_LOG_LEVELS.includes(systemLogLevel as SystemLogLevel))
+    throw new Error(
+      `--system-log-level must be ${SYSTEM_LOG_LEVELS.join(', ')}, got ${systemLogLevel}`,
+    );
   if (values.stack !== undefined && values.assembly === undefined)
     throw new Error('--stack chooses a stack of --assembly: give --assembly too');
   if (values.parameters !== undefined && values.assembly === undefined)
@@ -206,6 +224,7 @@ export function parseStartArgs(
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     logFormat,
     watch: values.watch ?? true,
+    ...(systemLogLevel !== undefined ? { systemLogLevel: systemLogLevel as SystemLogLevel } : {}),
     ...(values.parameters !== undefined
       ? { parameters: readParametersFile(values.parameters) }
       : {}),

@@ -29,6 +29,7 @@ async function main() {
     ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
     ...(args.corsOrigins !== undefined ? { corsOrigins: args.corsOrigins } : {}),
     logFormat: args.logFormat,
+    ...(args.systemLogLevel !== undefined ? { systemLogLevel: args.systemLogLevel } : {}),
     watch: args.watch,
     onPhase: (phase, ms) => console.log(`${phase}: ${ms} ms`),
     ...(web ? { web } : {}),

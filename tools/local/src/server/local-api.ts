@@ -77,6 +77,11 @@ export type LocalApiOptions = {
    * Lambda leaves them out; `silent` hides the functions' output altogether.
    */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * The functions' system log level over the template's (`npm start -- --system-log-level`):
+   * `info` or `debug` shows START/END/REPORT. Default: `logLevel`'s, else the template's.
+   */
+  systemLogLevel?: 'debug' | 'info' | 'warn';
   /** How the functions' output is shown (`text`, default) or passed through raw (`json`). */
   logFormat?: LogFormat;
   /** Where the functions' output goes. Default: this process's stdout. */
@@ -359,7 +364,9 @@ async function serve(
       account,
       logFormat: options.logFormat ?? 'text',
       sink: ctx.sink,
-      ...(options.logLevel ? { systemLogLevel: options.logLevel } : {}),
+      ...(options.systemLogLevel || options.logLevel
+        ? { systemLogLevel: options.systemLogLevel ?? options.logLevel }
+        : {}),
       ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
       ...(options.maxEnvironments !== undefined
         ? { maxEnvironments: options.maxEnvironments }
