@@ -1,5 +1,9 @@
 import { createServer } from 'node:net';
 
+/** What a person reads when a port is taken, whoever finds out. */
+export const portInUseMessage = (port: number, what: string) =>
+  `port ${port} is in use (${what}): stop the other server or choose another --port`;
+
 /**
  * Fails at once when a port is taken (another `npm start`, say) rather than after the build:
  * listens on it for a moment, where the server will listen (127.0.0.1).
@@ -13,7 +17,7 @@ export async function assertPortsFree(ports: { port: number; what: string }[]): 
         reject(
           new Error(
             error.code === 'EADDRINUSE'
-              ? `port ${port} is in use (${what}): stop the other server or choose another --port`
+              ? portInUseMessage(port, what)
               : `port ${port}: ${error.message}`,
           ),
         ),

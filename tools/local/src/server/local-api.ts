@@ -35,6 +35,7 @@ import {
   type ItemsStack,
 } from './items-stack';
 import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { portInUseMessage } from '../port-in-use';
 import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
 import { localWebConfig, startWebServer, withWebOrigin, type WebServer } from './web-server';
 
@@ -153,11 +154,7 @@ function listen(server: Server, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new Error(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} is already in use (choose another with --port)`
-            : error.message,
-        ),
+        new Error(error.code === 'EADDRINUSE' ? portInUseMessage(port, 'the API') : error.message),
       ),
     );
     server.listen(port, '127.0.0.1', () =>
