@@ -168,6 +168,19 @@ describe('readGatewayConfig on other templates', () => {
     );
   });
 
+  it('refuses --cors-origin for an API without CorsConfiguration, which does no CORS on AWS', () => {
+    const template = synthesizeTemplate({ stage: 'dev' }) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const api = Object.values(template.Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Api');
+    if (!api) throw new Error('the dev stack has no HTTP API');
+    delete api.Properties['CorsConfiguration'];
+    expect(readGatewayConfig(template).cors.allowOrigins).toEqual([]);
+    expect(() => readGatewayConfig(template, { corsOrigins: ['http://localhost:5173'] })).toThrow(
+      'the HTTP API has no CorsConfiguration to add --cors-origin origins to',
+    );
+  });
+
   it('refuses a route whose authorization it cannot emulate', () => {
     const template = synthesizeTemplate({ stage: 'dev' }) as {
       Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;

@@ -120,7 +120,14 @@ function readRoute(
 }
 
 function withOrigins(cors: CorsConfig, origins: readonly string[]): CorsConfig {
-  if (cors.allowOrigins.includes('*')) return cors;
+  if (!origins.length || cors.allowOrigins.includes('*')) return cors;
+  // Without a CorsConfiguration the gateway does no CORS at all: an origin alone would allow no
+  // method or header, so the preflight would still fail.
+  if (!cors.allowOrigins.length && !cors.deployTimeOrigins) {
+    throw new TemplateReadError(
+      'the HTTP API has no CorsConfiguration to add --cors-origin origins to: configure CORS on the API (corsPreflight in CDK)',
+    );
+  }
   const added = origins.filter((origin) => !cors.allowOrigins.includes(origin));
   return added.length ? { ...cors, allowOrigins: [...cors.allowOrigins, ...added] } : cors;
 }
