@@ -1,4 +1,4 @@
-import { parseBenchArgs } from './cli-args';
+import { benchHelp, parseBenchArgs } from './cli-args';
 
 describe('bench arguments', () => {
   it('runs everything without arguments', () => {
@@ -17,4 +17,14 @@ describe('bench arguments', () => {
   it('rejects an unknown flag', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow('unknown argument --fast');
   });
+
+  it.each([['--help'], ['-h'], ['--only', 'scale', '--help']])(
+    'answers %j with the usage, naming every option and benchmark',
+    (...argv) => {
+      expect(parseBenchArgs(argv)).toEqual({ help: benchHelp });
+      for (const text of ['--only', '--help', 'cold-start', 'load']) {
+        expect(benchHelp).toContain(text);
+      }
+    },
+  );
 });

@@ -33,6 +33,10 @@ const onRequest: readonly Benchmark[] = [loadBenchmark];
 
 async function main() {
   const args = parseBenchArgs(process.argv.slice(2));
+  if (args.help !== undefined) {
+    console.log(args.help);
+    return;
+  }
   const selected = args.only
     ? [...benchmarks, ...onRequest].filter((b) => b.name === args.only)
     : benchmarks;

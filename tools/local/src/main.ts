@@ -1,55 +1,25 @@
 // `npm start`: the API on your machine — the gateway emulator in front of the template's functions,
 // each in execution environments of its own, on DynamoDB Local when the template has tables.
 // By default the items stack, built from its bundles and rebuilt as its sources change;
-// `--assembly cdk.out` serves any synthesized CDK app.
-import { parseStartArgs, type StartArgs } from './cli-args';
-import { startLocalApi, type LocalApi } from './server/local-api';
-
-const AUTH_LABELS = { jwt: ' (JWT)', lambda: ' (Lambda authorizer)', none: '' } as const;
-
-function banner(api: LocalApi, args: StartArgs, token: string, others: string[]): string {
-  const portFlag = args.port === 3000 ? '' : ` --port ${args.port}`;
-  const storage = args.inMemory ? 'in memory' : 'data in .local-data';
-  const tables = Object.values(api.tables);
-  const dynamodb = tables.length
-    ? [`  dynamodb:  ${api.dynamodbEndpoint} (table ${tables.join(', ')}, ${storage})`]
-    : [];
-  const reload = args.watch ? ['  reload:    on (code changes start new environments)'] : [];
-  if (args.assembly !== undefined) {
-    return [
-      `${api.stackName} (from ${args.assembly}) at ${api.url}`,
-      ...api.gateway.routes.map(
-        (r) =>
-          `  ${r.routeKey.padEnd(32)} ${r.functionId}${AUTH_LABELS[r.auth]}${r.authorizerId && r.auth === 'jwt' ? ` ${r.authorizerId}` : ''}`,
-      ),
-      ...dynamodb,
-      ...reload,
-      `  token:     npm run token -- --sub alice${portFlag}`,
-      `  export TOKEN=${token}`,
-      ...others,
-      '',
-      'Ctrl-C stops the server.',
-    ].join('\n');
-  }
-  return [
-    `Items API (stage ${args.stage}) at ${api.url}`,
-    `  docs:      ${api.docsUrl}`,
-    ...(api.webUrl ? [`  web:       ${api.webUrl}`] : []),
-    ...dynamodb,
-    ...reload,
-    `  token:     npm run token -- --sub alice${portFlag}`,
-    '',
-    'Try it:',
-    `  export TOKEN=${token}`,
-    `  curl -s -X POST ${api.url}/items -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"name":"First item"}'`,
-    `  curl -s ${api.url}/items -H "authorization: Bearer $TOKEN"`,
-    '',
-    'Ctrl-C stops the server and DynamoDB Local.',
-  ].join('\n');
-}
+// `--assembly cdk.out` serves any synthesized CDK app. `--help` lists the options.
+import { banner } from './banner';
+import { parseStartArgs } from './cli-args';
+import { assertPortsFree } from './port-in-use';
+import { startLocalApi } from './server/local-api';
 
 async function main() {
   const args = parseStartArgs(process.argv.slice(2), process.env);
+  if ('help' in args) {
+    console.log(args.help);
+    return;
+  }
+  // The web app on the next port, its own origin, so the browser does real CORS.
+  const web =
+    args.assembly === undefined ? { port: args.port === 0 ? 0 : args.port + 1 } : undefined;
+  await assertPortsFree([
+    { port: args.port, what: 'the API' },
+    ...(web ? [{ port: web.port, what: "the web app's, --port + 1" }] : []),
+  ]);
   const api = await startLocalApi({
     port: args.port,
     inMemory: args.inMemory,
@@ -57,10 +27,12 @@ async function main() {
     ...(args.assembly !== undefined ? { assembly: args.assembly } : {}),
     ...(args.stack !== undefined ? { stack: args.stack } : {}),
     ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
+    ...(args.corsOrigins !== undefined ? { corsOrigins: args.corsOrigins } : {}),
     logFormat: args.logFormat,
+    ...(args.systemLogLevel !== undefined ? { systemLogLevel: args.systemLogLevel } : {}),
     watch: args.watch,
-    // The web app on the next port, its own origin, so the browser does real CORS.
-    ...(args.assembly === undefined ? { web: { port: args.port === 0 ? 0 : args.port + 1 } } : {}),
+    onPhase: (phase, ms) => console.log(`${phase}: ${ms} ms`),
+    ...(web ? { web } : {}),
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });
   // A token for each further JWT authorizer (its own issuer or audience): TOKEN is the first's.

@@ -1,11 +1,15 @@
 // `npm run token -- --sub alice [--scope items/read]`: a token from the local server running on
 // --port (default 3000). The running server's issuer signs it, so it works whatever the server's
-// key (a server started with --in-memory has one per run).
+// key (a server started with --in-memory has one per run). `--help` lists the options.
 import { ISSUER_PATH } from './auth/local-identity';
 import { parseTokenArgs } from './cli-args';
 
 async function main() {
   const args = parseTokenArgs(process.argv.slice(2), process.env);
+  if ('help' in args) {
+    console.log(args.help);
+    return;
+  }
   const url = `http://127.0.0.1:${args.port}${ISSUER_PATH}/mint`;
   const response = await fetch(url, {
     method: 'POST',

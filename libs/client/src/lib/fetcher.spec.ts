@@ -110,3 +110,38 @@ describe('Retry-After', () => {
     expect(slow.requests).toHaveLength(1);
   });
 });
+
+describe('a network error in a page of another origin', () => {
+  const inPage = (origin: string) =>
+    Object.defineProperty(globalThis, 'location', { value: { origin }, configurable: true });
+  afterEach(() => Reflect.deleteProperty(globalThis, 'location'));
+
+  it('names the likely CORS refusal and the local fix (Fetch Standard: a refused CORS check is a TypeError)', async () => {
+    inPage('http://localhost:5173');
+    const client = createItemsClient({
+      baseUrl,
+      fetch: fakeFetch(new TypeError('Failed to fetch')),
+      retry: false,
+    });
+
+    await expect(client.items.get(item.id)).rejects.toMatchObject({
+      kind: 'network',
+      detail:
+        "Failed to fetch: the API may not allow this page's origin http://localhost:5173 (CORS); locally: npm start -- --cors-origin http://localhost:5173",
+    });
+  });
+
+  it('says nothing of CORS when the page is on the API’s own origin', async () => {
+    inPage(new URL(baseUrl).origin);
+    const client = createItemsClient({
+      baseUrl,
+      fetch: fakeFetch(new TypeError('Failed to fetch')),
+      retry: false,
+    });
+
+    await expect(client.items.get(item.id)).rejects.toMatchObject({
+      kind: 'network',
+      detail: 'Failed to fetch',
+    });
+  });
+});

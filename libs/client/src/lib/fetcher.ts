@@ -43,7 +43,7 @@ export function createFetcher(options: ItemsClientOptions) {
       return { status: response.status, headers: response.headers, body };
     } catch (cause) {
       if (signal?.aborted) throw signal.reason;
-      return attempt.timedOut() ? timeoutError(timeoutMs, cause) : networkError(cause);
+      return attempt.timedOut() ? timeoutError(timeoutMs, cause) : networkError(cause, args.path);
     } finally {
       attempt.dispose();
     }
@@ -90,13 +90,35 @@ function timeoutError(timeoutMs: number, cause: unknown): ItemsApiError {
   });
 }
 
-function networkError(cause: unknown): ItemsApiError {
+/** The origin of the page this code runs in, if it runs in one. */
+const pageOrigin = (): string | undefined =>
+  (globalThis as { location?: { origin?: unknown } }).location?.origin?.toString();
+
+/**
+ * A browser hides why a cross-origin fetch failed ("Fetch Standard", CORS check: a network error,
+ * a TypeError to script): a refused CORS preflight is the likely cause when the page's origin is
+ * not the API's, so the message says so.
+ */
+function corsHint(cause: unknown, url: string): string {
+  const origin = pageOrigin();
+  if (!(cause instanceof TypeError) || !origin || origin === 'null') return '';
+  let apiOrigin: string;
+  try {
+    apiOrigin = new URL(url).origin;
+  } catch {
+    return '';
+  }
+  if (apiOrigin === origin) return '';
+  return `: the API may not allow this page's origin ${origin} (CORS); locally: npm start -- --cors-origin ${origin}`;
+}
+
+function networkError(cause: unknown, url: string): ItemsApiError {
   return new ItemsApiError({
     kind: 'network',
     status: 0,
     type: ClientErrorTypes.network,
     title: 'Network error',
-    detail: cause instanceof Error ? cause.message : String(cause),
+    detail: `${cause instanceof Error ? cause.message : String(cause)}${corsHint(cause, url)}`,
     cause,
   });
 }

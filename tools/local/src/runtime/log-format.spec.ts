@@ -1,6 +1,7 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { KitDimensions, KitMetrics } from '@items-api/stack-contract';
 import { formatFunctionLine, formatMetrics } from './log-format';
+import { createFunctionLog } from './function-log';
 
 /** The lines `run` writes to stdout, where Powertools Metrics writes its records. */
 function stdoutLines(run: () => void): string[] {
@@ -134,6 +135,47 @@ describe('formatFunctionLine', () => {
       Retries: [1, 2],
     });
     expect(text).toBe('metrics N Retries=1,2');
+  });
+
+  it('rounds metric values for people: 2 decimals, 3 significant digits below 1, integers kept', () => {
+    const emf = {
+      _aws: {
+        Timestamp: 1,
+        CloudWatchMetrics: [
+          {
+            Namespace: 'N',
+            Dimensions: [],
+            Metrics: [
+              { Name: 'Latency', Unit: 'Milliseconds' },
+              { Name: 'Ratio' },
+              { Name: 'Requests' },
+              { Name: 'Samples' },
+            ],
+          },
+        ],
+      },
+      Latency: 234.48471900000004,
+      Ratio: 0.000123456,
+      Requests: 123456,
+      Samples: [1.256, 2.5, 3],
+    };
+    expect(formatFunctionLine(JSON.stringify(emf)).text).toBe(
+      `metrics N Latency=234.48ms Ratio=0.000123 Requests=123456 Samples=1.26,2.5,3`,
+    );
+  });
+
+  it('leaves metric values raw in --log-format json', () => {
+    const lines: string[] = [];
+    const log = createFunctionLog({ label: 'Items', format: 'json', sink: (l) => lines.push(l) });
+    const record = JSON.stringify({
+      _aws: {
+        Timestamp: 1,
+        CloudWatchMetrics: [{ Namespace: 'N', Dimensions: [], Metrics: [{ Name: 'Latency' }] }],
+      },
+      Latency: 234.48471900000004,
+    });
+    log.output(record, 'c6af9ac6-7b61-11e6-9a41-93e812345678');
+    expect(lines).toEqual([record]);
   });
 
   it('shows Lambda’s text console line as level and message, multi-line messages restored', () => {

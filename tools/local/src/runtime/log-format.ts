@@ -72,6 +72,18 @@ const UNIT_SUFFIX: Record<string, string> = {
   Percent: '%',
 };
 
+/**
+ * A metric value for people (`--log-format json` keeps it raw): integers as they are, others to
+ * at most 2 decimals (234.48471900000004 → 234.48), below 1 to 3 significant digits
+ * (0.000123456 → 0.000123); trailing zeros dropped. Anything not a number as written.
+ */
+export function roundForPeople(value: unknown): string {
+  if (typeof value !== 'number' || !Number.isFinite(value) || Number.isInteger(value)) {
+    return String(value);
+  }
+  return String(Number(Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3)));
+}
+
 /** An EMF record as one short line: `metrics <namespace> name=value… [dimension=value…]`. */
 export function formatMetrics(record: Json): string {
   const aws = record['_aws'] as { CloudWatchMetrics?: EmfDirective[] };
@@ -79,7 +91,9 @@ export function formatMetrics(record: Json): string {
     const metrics = (directive.Metrics ?? []).map(({ Name, Unit }) => {
       const name = String(Name);
       const value = record[name];
-      const shown = Array.isArray(value) ? value.join(',') : String(value);
+      const shown = Array.isArray(value)
+        ? value.map(roundForPeople).join(',')
+        : roundForPeople(value);
       const unit = typeof Unit === 'string' ? (UNIT_SUFFIX[Unit] ?? '') : '';
       return `${name}=${shown}${unit}`;
     });

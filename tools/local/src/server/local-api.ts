@@ -35,6 +35,7 @@ import {
   type ItemsStack,
 } from './items-stack';
 import type { DynamoDbLocal } from '../dynamodb/dynamodb-local';
+import { portInUseMessage } from '../port-in-use';
 import { startLocalDynamoDb, startLocalStore, type LocalStore } from './local-store';
 import { localWebConfig, startWebServer, withWebOrigin, type WebServer } from './web-server';
 
@@ -77,6 +78,11 @@ export type LocalApiOptions = {
    * Lambda leaves them out; `silent` hides the functions' output altogether.
    */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * The functions' system log level over the template's (`npm start -- --system-log-level`):
+   * `info` or `debug` shows START/END/REPORT. Default: `logLevel`'s, else the template's.
+   */
+  systemLogLevel?: 'debug' | 'info' | 'warn';
   /** How the functions' output is shown (`text`, default) or passed through raw (`json`). */
   logFormat?: LogFormat;
   /** Where the functions' output goes. Default: this process's stdout. */
@@ -86,6 +92,13 @@ export type LocalApiOptions = {
    * function's code directory start new environments with the new code.
    */
   watch?: boolean;
+  /** Origins added to the template's CORS allow-list (`npm start -- --cors-origin`). */
+  corsOrigins?: readonly string[];
+  /**
+   * Told as each start-up phase ends (`build`, `synthesis`, `assembly`, `DynamoDB Local`,
+   * `environments`) with its time in milliseconds; phases may overlap.
+   */
+  onPhase?: (phase: StartPhase, ms: number) => void;
   /** Idle execution environments are retired after this long. Default 10 minutes. */
   idleMs?: number;
   /**
@@ -94,6 +107,20 @@ export type LocalApiOptions = {
    */
   maxEnvironments?: number;
 };
+
+export type StartPhase = 'build' | 'synthesis' | 'assembly' | 'DynamoDB Local' | 'environments';
+
+/** `work`, reporting its time as `phase` once it has succeeded. */
+async function timed<T>(
+  options: LocalApiOptions,
+  phase: StartPhase,
+  work: () => T | Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  options.onPhase?.(phase, Math.round(performance.now() - started));
+  return result;
+}
 
 export type LocalApi = {
   url: string;
@@ -127,11 +154,7 @@ function listen(server: Server, port: number): Promise<string> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        new Error(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} is already in use (choose another with --port)`
-            : error.message,
-        ),
+        new Error(error.code === 'EADDRINUSE' ? portInUseMessage(port, 'the API') : error.message),
       ),
     );
     server.listen(port, '127.0.0.1', () =>
@@ -154,8 +177,11 @@ async function loadStack(
   onReload: { rebuilt(): void; error(message: string): void },
 ): Promise<StackSource> {
   if (options.assembly !== undefined) {
-    const stack = readAssemblyStack(options.assembly, options.stack);
-    const others = readAssemblyStacks(options.assembly).filter((s) => s.id !== stack.id);
+    const assembly = options.assembly;
+    const { stack, others } = await timed(options, 'assembly', () => {
+      const stack = readAssemblyStack(assembly, options.stack);
+      return { stack, others: readAssemblyStacks(assembly).filter((s) => s.id !== stack.id) };
+    });
     return {
       template: resolveTemplate(stack.template, {
         ...(options.parameters ? { parameters: options.parameters } : {}),
@@ -166,14 +192,18 @@ async function loadStack(
       ...(stack.region ? { region: stack.region } : {}),
     };
   }
-  const bundles = await buildItemsBundles({
-    ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
-  });
+  const bundles = await timed(options, 'build', () =>
+    buildItemsBundles({
+      ...(options.watch ? { watch: { onRebuilt: onReload.rebuilt, onError: onReload.error } } : {}),
+    }),
+  );
   try {
-    const stack: ItemsStack = cachedItemsStack({
-      stage: options.stage ?? 'dev',
-      ...(options.overrides ? { overrides: options.overrides } : {}),
-    });
+    const stack: ItemsStack = await timed(options, 'synthesis', () =>
+      cachedItemsStack({
+        stage: options.stage ?? 'dev',
+        ...(options.overrides ? { overrides: options.overrides } : {}),
+      }),
+    );
     if (!options.template) return { ...stack, bundles };
     const template = hasInlineFunctions(options.template)
       ? withStackCode(options.template, stack.template)
@@ -216,7 +246,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   // synthesizes (the slowest steps), and stops again if the template turns out to have none.
   const dynamo =
     options.assembly === undefined && !endpoint
-      ? startLocalDynamoDb({ inMemory: options.inMemory, dataDir })
+      ? timed(options, 'DynamoDB Local', () =>
+          startLocalDynamoDb({ inMemory: options.inMemory, dataDir }),
+        )
       : undefined;
   if (dynamo) {
     dynamo.catch(() => undefined);
@@ -271,7 +303,9 @@ async function serve(
     site.web = web;
     ctx.cleanUp.push(() => web.stop());
   }
-  const template = readGatewayConfig(source.template);
+  const template = readGatewayConfig(source.template, {
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+  });
   // The site's origin is known to CloudFormation only at deploy time: locally it is the web app's.
   const gateway = site.web
     ? { ...template, cors: withWebOrigin(template.cors, site.web.url) }
@@ -287,14 +321,21 @@ async function serve(
   const tables = readTables(source.template);
   let store: LocalStore | undefined;
   if (tables.length) {
-    const started = await startLocalStore({
-      endpoint: ctx.endpoint,
-      ...(ctx.dynamo ? { dynamo: ctx.dynamo } : {}),
-      inMemory: options.inMemory,
-      dataDir,
-      tableName: options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),
-      tables,
-    });
+    const startStore = () =>
+      startLocalStore({
+        endpoint: ctx.endpoint,
+        ...(ctx.dynamo ? { dynamo: ctx.dynamo } : {}),
+        inMemory: options.inMemory,
+        dataDir,
+        tableName:
+          options.tableName ?? (options.assembly === undefined ? 'items-local' : undefined),
+        tables,
+      });
+    // Unless it started with the build (and reports its own time), DynamoDB Local starts here.
+    const started =
+      ctx.dynamo || ctx.endpoint
+        ? await startStore()
+        : await timed(options, 'DynamoDB Local', startStore);
     store = started;
     ctx.cleanUp.push(() => started.stop());
   } else if (ctx.dynamo) {
@@ -302,28 +343,34 @@ async function serve(
   }
   const account = { ...LOCAL_ACCOUNT, ...(source.region ? { region: source.region } : {}) };
   const overrides = functionEnvironmentOverrides(options);
-  const runtime = createFunctionRuntime({
-    functions: functions.map((fn) => ({
-      ...fn,
-      environment: { ...fn.environment, ...overrides },
-      // Lambda's application log level (AWS_LAMBDA_LOG_LEVEL) wins over Powertools' variables,
-      // so a local level has to replace the template's too.
-      ...(options.logLevel && fn.applicationLogLevel
-        ? { applicationLogLevel: lambdaLogLevel(options.logLevel) }
+  const runtime = await timed(options, 'environments', () =>
+    createFunctionRuntime({
+      functions: functions.map((fn) => ({
+        ...fn,
+        environment: { ...fn.environment, ...overrides },
+        // Lambda's application log level (AWS_LAMBDA_LOG_LEVEL) wins over Powertools' variables,
+        // so a local level has to replace the template's too.
+        ...(options.logLevel && fn.applicationLogLevel
+          ? { applicationLogLevel: lambdaLogLevel(options.logLevel) }
+          : {}),
+      })),
+      resources: {
+        tables: store?.tables ?? {},
+        ...(store ? { dynamodbEndpoint: store.endpoint } : {}),
+      },
+      account,
+      logFormat: options.logFormat ?? 'text',
+      sink: ctx.sink,
+      ...(options.systemLogLevel || options.logLevel
+        ? { systemLogLevel: options.systemLogLevel ?? options.logLevel }
         : {}),
-    })),
-    resources: {
-      tables: store?.tables ?? {},
-      ...(store ? { dynamodbEndpoint: store.endpoint } : {}),
-    },
-    account,
-    logFormat: options.logFormat ?? 'text',
-    sink: ctx.sink,
-    ...(options.logLevel ? { systemLogLevel: options.logLevel } : {}),
-    ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
-    ...(options.maxEnvironments !== undefined ? { maxEnvironments: options.maxEnvironments } : {}),
-    watchCode: options.watch ?? false,
-  });
+      ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+      ...(options.maxEnvironments !== undefined
+        ? { maxEnvironments: options.maxEnvironments }
+        : {}),
+      watchCode: options.watch ?? false,
+    }),
+  );
   ctx.late.runtime = runtime;
   ctx.cleanUp.push(() => runtime.stop());
   // The issuer's URL contains the port, known only once the server listens.

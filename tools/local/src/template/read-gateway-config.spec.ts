@@ -1,4 +1,5 @@
 import { apiRoutes, CorsAllowHeaders, CorsExposeHeaders } from '@items-api/contract';
+import { preflightHeaders } from '@items-api/http-api';
 import { stageConfigs, synthesizeTemplate } from '@items-api/infra';
 import type { GatewayConfig } from './gateway-config';
 import { readGatewayConfig } from './read-gateway-config';
@@ -55,6 +56,26 @@ describe('readGatewayConfig on the synthesized stacks', () => {
       timeoutMs: 11_000,
     });
     expect(routeOf(prod, 'GET /openapi.json')).toMatchObject({ timeoutMs: 6_000 });
+  });
+
+  it('adds --cors-origin origins: their preflight passes (Fetch standard, CORS protocol), another origin’s still fails', () => {
+    const local = readGatewayConfig(synthesizeTemplate({ stage: 'dev' }), {
+      corsOrigins: ['http://localhost:5173'],
+    });
+    const preflight = (origin: string) =>
+      preflightHeaders(local.cors, {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      });
+    expect(preflight('http://localhost:5173')).toMatchObject({
+      'access-control-allow-origin': 'http://localhost:5173',
+    });
+    expect(preflight('http://localhost:5174')).toEqual({});
+    expect(local.cors.allowOrigins).toEqual([
+      ...stageConfigs.dev.cors.allowOrigins,
+      'http://localhost:5173',
+    ]);
   });
 
   it('reads stage and route throttling per stage', () => {
@@ -144,6 +165,19 @@ describe('readGatewayConfig on other templates', () => {
   it('names the missing HTTP API', () => {
     expect(() => readGatewayConfig({ Resources: {} })).toThrow(
       'expected one AWS::ApiGatewayV2::Api, found 0',
+    );
+  });
+
+  it('refuses --cors-origin for an API without CorsConfiguration, which does no CORS on AWS', () => {
+    const template = synthesizeTemplate({ stage: 'dev' }) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const api = Object.values(template.Resources).find((r) => r.Type === 'AWS::ApiGatewayV2::Api');
+    if (!api) throw new Error('the dev stack has no HTTP API');
+    delete api.Properties['CorsConfiguration'];
+    expect(readGatewayConfig(template).cors.allowOrigins).toEqual([]);
+    expect(() => readGatewayConfig(template, { corsOrigins: ['http://localhost:5173'] })).toThrow(
+      'the HTTP API has no CorsConfiguration to add --cors-origin origins to',
     );
   });
 

@@ -31,7 +31,16 @@ type Resources = Readonly<Record<string, CfnResource>>;
  * the table. The local server runs from this, so it follows whatever the CDK stack deploys.
  * @throws TemplateReadError when the template lacks an HTTP API or its stage.
  */
-export function readGatewayConfig(template: Record<string, unknown>): GatewayConfig {
+export function readGatewayConfig(
+  template: Record<string, unknown>,
+  options: {
+    /**
+     * Origins allowed besides the template's (`npm start -- --cors-origin`): a front-end of one's
+     * own on this machine. Ignored when the template allows every origin (`*`).
+     */
+    corsOrigins?: readonly string[];
+  } = {},
+): GatewayConfig {
   const cfn = template as CfnTemplate;
   const resources: Resources = cfn.Resources ?? {};
   const [apiId, api] = onlyResourceOfType(cfn, 'AWS::ApiGatewayV2::Api');
@@ -44,7 +53,7 @@ export function readGatewayConfig(template: Record<string, unknown>): GatewayCon
     routes: resourcesOfType(cfn, 'AWS::ApiGatewayV2::Route')
       .filter(belongsToApi)
       .map(([id, route]) => readRoute(id, route, resources, authorizers)),
-    cors: readCors(props(api)['CorsConfiguration']),
+    cors: withOrigins(readCors(props(api)['CorsConfiguration']), options.corsOrigins ?? []),
     jwt: readJwt(authorizers),
     authorizer: readAuthorizer(cfn, apiId),
     authorizers,
@@ -108,6 +117,19 @@ function readRoute(
     payloadFormatVersion: ip['PayloadFormatVersion'] === '1.0' ? '1.0' : '2.0',
     timeoutMs: optionalNumber(ip['TimeoutInMillis']) ?? defaults.integrationTimeoutMs,
   };
+}
+
+function withOrigins(cors: CorsConfig, origins: readonly string[]): CorsConfig {
+  if (!origins.length || cors.allowOrigins.includes('*')) return cors;
+  // Without a CorsConfiguration the gateway does no CORS at all: an origin alone would allow no
+  // method or header, so the preflight would still fail.
+  if (!cors.allowOrigins.length && !cors.deployTimeOrigins) {
+    throw new TemplateReadError(
+      'the HTTP API has no CorsConfiguration to add --cors-origin origins to: configure CORS on the API (corsPreflight in CDK)',
+    );
+  }
+  const added = origins.filter((origin) => !cors.allowOrigins.includes(origin));
+  return added.length ? { ...cors, allowOrigins: [...cors.allowOrigins, ...added] } : cors;
 }
 
 function readCors(value: unknown): CorsConfig {
