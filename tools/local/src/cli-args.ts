@@ -13,6 +13,8 @@ export type StartArgs = {
   watch: boolean;
   /** `--parameters values.json`: SSM and CloudFormation parameter names to local values. */
   parameters?: Record<string, string>;
+  /** `--inspect`: a debugger can attach to the functions (see README, Debugging). */
+  inspect: boolean;
 };
 
 /**
@@ -51,7 +53,7 @@ const LOG_FORMATS: readonly LogFormat[] = ['text', 'json'];
 
 /**
  * `npm start -- [--port 4000] [--in-memory] [--stage prod] [--assembly cdk.out [--stack Id]
- * [--parameters values.json]] [--log-format text|json] [--no-watch]`; `PORT` works too. Default
+ * [--parameters values.json]] [--log-format text|json] [--no-watch] [--inspect]`; `PORT` works too. Default
  * port 3000.
  */
 export function parseStartArgs(argv: string[], env: Record<string, string | undefined>): StartArgs {
@@ -66,6 +68,7 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
       parameters: { type: 'string' },
       'log-format': { type: 'string', default: 'text' },
       watch: { type: 'boolean', default: true },
+      inspect: { type: 'boolean', default: false },
     },
     allowNegative: true,
     strict: true,
@@ -88,6 +91,7 @@ export function parseStartArgs(argv: string[], env: Record<string, string | unde
     ...(values.stack !== undefined ? { stack: values.stack } : {}),
     logFormat,
     watch: values.watch ?? true,
+    inspect: values.inspect ?? false,
     ...(values.parameters !== undefined
       ? { parameters: readParametersFile(values.parameters) }
       : {}),

@@ -5,6 +5,9 @@
 import { parseStartArgs, type StartArgs } from './cli-args';
 import { startLocalApi, type LocalApi } from './server/local-api';
 
+/** Node's default inspector port: what `.vscode/launch.json` and `chrome://inspect` look at. */
+const DEBUG_PORT = 9229;
+
 const AUTH_LABELS = { jwt: ' (JWT)', lambda: ' (Lambda authorizer)', none: '' } as const;
 
 function banner(api: LocalApi, args: StartArgs, token: string, others: string[]): string {
@@ -15,6 +18,9 @@ function banner(api: LocalApi, args: StartArgs, token: string, others: string[])
     ? [`  dynamodb:  ${api.dynamodbEndpoint} (table ${tables.join(', ')}, ${storage})`]
     : [];
   const reload = args.watch ? ['  reload:    on (code changes start new environments)'] : [];
+  const debug = args.inspect
+    ? [`  debugger:  127.0.0.1:${DEBUG_PORT} and on (one port per function, see its log line)`]
+    : [];
   if (args.assembly !== undefined) {
     return [
       `${api.stackName} (from ${args.assembly}) at ${api.url}`,
@@ -24,6 +30,7 @@ function banner(api: LocalApi, args: StartArgs, token: string, others: string[])
       ),
       ...dynamodb,
       ...reload,
+      ...debug,
       `  token:     npm run token -- --sub alice${portFlag}`,
       `  export TOKEN=${token}`,
       ...others,
@@ -37,6 +44,7 @@ function banner(api: LocalApi, args: StartArgs, token: string, others: string[])
     ...(api.webUrl ? [`  web:       ${api.webUrl}`] : []),
     ...dynamodb,
     ...reload,
+    ...debug,
     `  token:     npm run token -- --sub alice${portFlag}`,
     '',
     'Try it:',
@@ -59,6 +67,7 @@ async function main() {
     ...(args.parameters !== undefined ? { parameters: args.parameters } : {}),
     logFormat: args.logFormat,
     watch: args.watch,
+    ...(args.inspect ? { inspectPort: DEBUG_PORT } : {}),
     // The web app on the next port, its own origin, so the browser does real CORS.
     ...(args.assembly === undefined ? { web: { port: args.port === 0 ? 0 : args.port + 1 } } : {}),
   });

@@ -93,6 +93,8 @@ export type LocalApiOptions = {
    * for a free one. The template's ReservedConcurrentExecutions, when lower, throttles.
    */
   maxEnvironments?: number;
+  /** Open the functions' inspectors, from this port on (see `createFunctionRuntime`). */
+  inspectPort?: number;
 };
 
 export type LocalApi = {
@@ -323,6 +325,7 @@ async function serve(
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
     ...(options.maxEnvironments !== undefined ? { maxEnvironments: options.maxEnvironments } : {}),
     watchCode: options.watch ?? false,
+    ...(options.inspectPort !== undefined ? { inspectPort: options.inspectPort } : {}),
   });
   ctx.late.runtime = runtime;
   ctx.cleanUp.push(() => runtime.stop());
