@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LambdaFunction } from '../template/read-functions';
+import type { FunctionLog } from './function-log';
 import { FunctionPool } from './function-pool';
 import { LOCAL_ACCOUNT } from './lambda-environment';
 
@@ -73,7 +74,7 @@ describe('FunctionPool', () => {
   const pools: FunctionPool[] = [];
   const pool = (
     options: { idleMs?: number; maxEnvironments?: number; inspectPort?: number } = {},
-    log = silentLog,
+    log: FunctionLog = silentLog,
   ) => {
     const created = new FunctionPool({
       fn: fn(root),
@@ -169,7 +170,15 @@ describe('FunctionPool', () => {
     const { port } = free.address() as AddressInfo;
     await new Promise<void>((resolve) => free.close(() => resolve()));
     const output: string[] = [];
-    const p = pool({ inspectPort: port }, { ...silentLog, output: (line) => output.push(line) });
+    const p = pool(
+      { inspectPort: port },
+      {
+        ...silentLog,
+        output: (line) => {
+          output.push(line);
+        },
+      },
+    );
     const answers = await Promise.all([call(p), call(p), call(p)]);
     expect(new Set(answers.map((a) => a.pid)).size).toBe(1);
     p.reload();
