@@ -1,6 +1,9 @@
 import type { StartArgs } from './cli-args';
 import type { LocalApi } from './server/local-api';
 
+/** Node's default inspector port: what `.vscode/launch.json` and `chrome://inspect` look at. */
+export const DEBUG_PORT = 9229;
+
 const AUTH_LABELS = { jwt: 'JWT', lambda: 'Lambda authorizer', none: 'public' } as const;
 
 /** One line per route of the served API: route key → function (auth, authorizer). */
@@ -16,7 +19,8 @@ export function routeLines(gateway: LocalApi['gateway']): string[] {
 /** What `npm start` prints once the API answers. */
 export function banner(
   api: LocalApi,
-  args: Pick<StartArgs, 'port' | 'inMemory' | 'stage' | 'assembly' | 'watch'>,
+  args: Pick<StartArgs, 'port' | 'inMemory' | 'stage' | 'assembly' | 'watch'> &
+    Partial<Pick<StartArgs, 'inspect'>>,
   token: string,
   others: string[],
 ): string {
@@ -30,6 +34,9 @@ export function banner(
   const origins = api.gateway.cors.allowOrigins;
   const cors = origins.length ? [`  cors:      ${origins.join(', ')}`] : [];
   const routes = ['  routes:', ...routeLines(api.gateway)];
+  const debug = args.inspect
+    ? [`  debugger:  127.0.0.1:${DEBUG_PORT} and on (one port per function, see its log line)`]
+    : [];
   if (args.assembly !== undefined) {
     return [
       `${api.stackName} (from ${args.assembly}) at ${api.url}`,
@@ -37,6 +44,7 @@ export function banner(
       ...dynamodb,
       ...cors,
       ...reload,
+      ...debug,
       `  token:     npm run token -- --sub alice${portFlag}`,
       `  export TOKEN=${token}`,
       ...others,
@@ -51,6 +59,7 @@ export function banner(
     ...dynamodb,
     ...cors,
     ...reload,
+    ...debug,
     `  token:     npm run token -- --sub alice${portFlag}`,
     ...routes,
     '',

@@ -1,14 +1,19 @@
 import { parseStartArgs, parseTokenArgs, startUsage, tokenUsage } from './cli-args';
 
 describe('parseStartArgs', () => {
-  it('defaults to the dev items stack on port 3000, text logs, hot reload on', () => {
+  it('defaults to the dev items stack on port 3000, text logs, hot reload on, no debugger', () => {
     expect(parseStartArgs([], {})).toEqual({
       port: 3000,
       inMemory: false,
       stage: 'dev',
       logFormat: 'text',
       watch: true,
+      inspect: false,
     });
+  });
+
+  it('reads --inspect', () => {
+    expect(parseStartArgs(['--inspect'], {})).toMatchObject({ inspect: true });
   });
 
   it('reads --assembly, --stack, --log-format json and --no-watch', () => {

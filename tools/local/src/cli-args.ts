@@ -17,6 +17,8 @@ export type StartArgs = {
   parameters?: Record<string, string>;
   /** `--cors-origin`, repeatable: origins added to the served API's CORS allow-list. */
   corsOrigins?: string[];
+  /** `--inspect`: a debugger can attach to the functions (see README, Debugging). */
+  inspect: boolean;
 };
 
 /** `--help` or `-h`: the usage text to print (exit 0) instead of running. */
@@ -160,6 +162,11 @@ const START_OPTIONS = {
     default: true,
     description: 'rebuild and reload as the code changes (default; --no-watch turns it off)',
   },
+  inspect: {
+    type: 'boolean',
+    default: false,
+    description: "open the functions' inspectors on 127.0.0.1:9229, 9230, … (README: Debugging)",
+  },
 } satisfies Record<string, OptionSpec>;
 
 export const startUsage = usageText(
@@ -199,6 +206,7 @@ export function parseStartArgs(
     'log-format'?: string;
     'system-log-level'?: string;
     watch?: boolean;
+    inspect?: boolean;
   };
   if (values.help) return { help: startUsage };
   const port = Number(values.port ?? env.PORT ?? 3000);
@@ -225,6 +233,7 @@ export function parseStartArgs(
     logFormat,
     watch: values.watch ?? true,
     ...(systemLogLevel !== undefined ? { systemLogLevel: systemLogLevel as SystemLogLevel } : {}),
+    inspect: values.inspect ?? false,
     ...(values.parameters !== undefined
       ? { parameters: readParametersFile(values.parameters) }
       : {}),

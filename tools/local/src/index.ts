@@ -14,4 +14,10 @@ export { lambdaEnvironment, LOCAL_ACCOUNT } from './runtime/lambda-environment';
 export { readFunctions, type LambdaFunction } from './template/read-functions';
 export { createFunctionRuntime, type FunctionRuntime } from './server/integrations';
 export { synthesizeItemsStack } from './server/synthesize-items-stack';
-export { apiBuildOptions, buildItemsBundles, itemsBundleDirs } from './server/items-bundles';
+export {
+  apiBuildOptions,
+  buildItemsBundles,
+  itemsBundleDirs,
+  localApiBuildOptions,
+  localApiBundleDir,
+} from './server/items-bundles';

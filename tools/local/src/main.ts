@@ -2,7 +2,7 @@
 // each in execution environments of its own, on DynamoDB Local when the template has tables.
 // By default the items stack, built from its bundles and rebuilt as its sources change;
 // `--assembly cdk.out` serves any synthesized CDK app. `--help` lists the options.
-import { banner } from './banner';
+import { banner, DEBUG_PORT } from './banner';
 import { parseStartArgs } from './cli-args';
 import { assertPortsFree } from './port-in-use';
 import { startLocalApi } from './server/local-api';
@@ -32,6 +32,7 @@ async function main() {
     ...(args.systemLogLevel !== undefined ? { systemLogLevel: args.systemLogLevel } : {}),
     watch: args.watch,
     onPhase: (phase, ms) => console.log(`${phase}: ${ms} ms`),
+    ...(args.inspect ? { inspectPort: DEBUG_PORT } : {}),
     ...(web ? { web } : {}),
   });
   const token = await api.issueToken({ sub: 'dev-user' }, { expiresIn: '12h' });

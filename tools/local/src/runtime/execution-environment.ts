@@ -33,6 +33,12 @@ export type EnvironmentOptions = {
   timeoutSeconds: number;
   /** Default `INIT_TIMEOUT_MS`. */
   initTimeoutMs?: number;
+  /**
+   * Opens the inspector on `127.0.0.1:<port>` (0: any free port; Node prints the debugger's URL
+   * as the first line of output). While it is open no timeout stops the environment: a debugger
+   * paused at a breakpoint would otherwise run out the function's time.
+   */
+  inspectPort?: number;
   /** Each line the function writes to stdout or stderr, with the request it wrote it during. */
   onOutput: (line: string, requestId: string | undefined) => void;
 };
@@ -99,8 +105,15 @@ export class ExecutionEnvironment {
       cwd: options.taskRoot,
       env: options.env,
       execPath: process.execPath,
-      // Not the parent's flags (a TypeScript loader, a debugger): Lambda's, from MemorySize.
-      execArgv: heapArgs(options.memoryMb),
+      // Not the parent's flags (a TypeScript loader, a debugger): Lambda's, from MemorySize, and
+      // source-mapped stack traces (a bundle without a map is unaffected).
+      execArgv: [
+        ...heapArgs(options.memoryMb),
+        '--enable-source-maps',
+        ...(options.inspectPort !== undefined
+          ? [`--inspect=127.0.0.1:${options.inspectPort}`]
+          : []),
+      ],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
@@ -134,7 +147,9 @@ export class ExecutionEnvironment {
   ): Promise<{ environment: ExecutionEnvironment; init: InitOutcome }> {
     const environment = new ExecutionEnvironment(options);
     const started = performance.now();
-    const timer = setTimeout(() => environment.kill(), options.initTimeoutMs ?? INIT_TIMEOUT_MS);
+    const timer = environment.debugging
+      ? undefined
+      : setTimeout(() => environment.kill(), options.initTimeoutMs ?? INIT_TIMEOUT_MS);
     const message = await environment.nextMessage('init');
     clearTimeout(timer);
     const initMs = performance.now() - started;
@@ -164,6 +179,11 @@ export class ExecutionEnvironment {
     return this.options.env['AWS_LAMBDA_LOG_STREAM_NAME'];
   }
 
+  /** Whether a debugger may attach (see `inspectPort`). */
+  get debugging(): boolean {
+    return this.options.inspectPort !== undefined;
+  }
+
   get alive(): boolean {
     return !this.exited;
   }
@@ -178,10 +198,12 @@ export class ExecutionEnvironment {
     this.requestId = request.context.awsRequestId;
     const started = performance.now();
     const deadlineMs = Date.now() + this.options.timeoutSeconds * 1000;
-    const timer = setTimeout(() => {
-      this.killedForTimeout = true;
-      this.child.kill('SIGKILL');
-    }, this.options.timeoutSeconds * 1000);
+    const timer = this.debugging
+      ? undefined
+      : setTimeout(() => {
+          this.killedForTimeout = true;
+          this.child.kill('SIGKILL');
+        }, this.options.timeoutSeconds * 1000);
     const next = this.nextMessage(String(request.id));
     this.child.send({ type: 'invoke', ...request, deadlineMs });
     const message = await next;

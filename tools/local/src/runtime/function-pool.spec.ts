@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LambdaFunction } from '../template/read-functions';
+import type { FunctionLog } from './function-log';
 import { FunctionPool } from './function-pool';
 import { LOCAL_ACCOUNT } from './lambda-environment';
 
@@ -71,13 +72,16 @@ const silentLog = { output: ignore, start: ignore, end: ignore, report: ignore, 
 describe('FunctionPool', () => {
   let root: string;
   const pools: FunctionPool[] = [];
-  const pool = (options: { idleMs?: number; maxEnvironments?: number } = {}) => {
+  const pool = (
+    options: { idleMs?: number; maxEnvironments?: number; inspectPort?: number } = {},
+    log: FunctionLog = silentLog,
+  ) => {
     const created = new FunctionPool({
       fn: fn(root),
       taskRoot: root,
       variables: {},
       account: LOCAL_ACCOUNT,
-      log: silentLog,
+      log,
       ...options,
     });
     pools.push(created);
@@ -158,5 +162,34 @@ describe('FunctionPool', () => {
     const answers = await Promise.all([call(p), call(p), call(p)]);
     expect(new Set(answers.map((a) => a.pid)).size).toBe(1);
     expect(p.stats()).toMatchObject({ environments: 1, coldStarts: 1 });
+  });
+
+  it('with an inspector port, keeps one environment, and the next one after reload() opens the same port', async () => {
+    const free = createServer();
+    await new Promise<void>((resolve) => free.listen(0, '127.0.0.1', resolve));
+    const { port } = free.address() as AddressInfo;
+    await new Promise<void>((resolve) => free.close(() => resolve()));
+    const output: string[] = [];
+    const p = pool(
+      { inspectPort: port },
+      {
+        ...silentLog,
+        output: (line) => {
+          output.push(line);
+        },
+      },
+    );
+    const answers = await Promise.all([call(p), call(p), call(p)]);
+    expect(new Set(answers.map((a) => a.pid)).size).toBe(1);
+    p.reload();
+    const after = await call(p);
+    expect(after.pid).not.toBe(answers[0]!.pid);
+    expect(p.stats()).toMatchObject({ environments: 1, coldStarts: 2 });
+    // Node's announcement of each environment's inspector: both on the port, none refused.
+    const listening = output.filter((line) => line.startsWith('Debugger listening on'));
+    expect(listening).toEqual([
+      expect.stringContaining(`ws://127.0.0.1:${port}/`),
+      expect.stringContaining(`ws://127.0.0.1:${port}/`),
+    ]);
   });
 });

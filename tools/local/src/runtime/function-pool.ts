@@ -46,6 +46,12 @@ export type FunctionPoolOptions = {
   idleMs?: number;
   /** See `defaultMaxEnvironments`; the template's reserved concurrency, when lower, wins. */
   maxEnvironments?: number;
+  /**
+   * Opens the inspector of each environment on this port (see `ExecutionEnvironment`). One
+   * environment at a time then, so the one debugger session on the port stops at every request;
+   * a new environment starts only once the one before has released the port.
+   */
+  inspectPort?: number;
 };
 
 type Idle = { environment: ExecutionEnvironment; generation: number; timer?: NodeJS.Timeout };
@@ -82,6 +88,8 @@ export class FunctionPool {
   private nextId = 1;
   private disposed = false;
   private waiters: Waiter[] = [];
+  /** Resolves once every environment stopped so far has exited. */
+  private stopped: Promise<unknown> = Promise.resolve();
 
   constructor(options: FunctionPoolOptions) {
     this.options = options;
@@ -106,7 +114,7 @@ export class FunctionPool {
     this.generation += 1;
     for (const { environment, timer } of this.idle.splice(0)) {
       if (timer) clearTimeout(timer);
-      environment.kill();
+      this.retire(environment);
     }
   }
 
@@ -125,7 +133,7 @@ export class FunctionPool {
         );
         return { ok: false, reason: 'throttled' };
       }
-      if (active() >= (this.options.maxEnvironments ?? defaultMaxEnvironments())) {
+      if (active() >= this.maxEnvironments()) {
         warm = await new Promise<Idle | undefined>((resolve) => this.waiters.push(resolve));
       }
     }
@@ -137,6 +145,7 @@ export class FunctionPool {
       generation = this.generation;
       this.starting += 1;
       this.coldStarts += 1;
+      if (this.options.inspectPort !== undefined) await this.stopped;
       const started = await ExecutionEnvironment.start({
         taskRoot: this.options.taskRoot,
         env: lambdaEnvironment(fn, {
@@ -148,6 +157,9 @@ export class FunctionPool {
         memoryMb: fn.memoryMb,
         timeoutSeconds: fn.timeoutSeconds,
         onOutput: (line, requestId) => log.output(line, requestId),
+        ...(this.options.inspectPort !== undefined
+          ? { inspectPort: this.options.inspectPort }
+          : {}),
       }).finally(() => (this.starting -= 1));
       if (!started.init.ok) {
         // Lambda reports the failed init on the invocation that needed it, and starts afresh next time.
@@ -179,6 +191,15 @@ export class FunctionPool {
     for (const { timer } of this.idle) if (timer) clearTimeout(timer);
     this.idle = [];
     await Promise.all(all.map((environment) => environment.stop()));
+  }
+
+  private maxEnvironments(): number {
+    if (this.options.inspectPort !== undefined) return 1;
+    return this.options.maxEnvironments ?? defaultMaxEnvironments();
+  }
+
+  private retire(environment: ExecutionEnvironment) {
+    this.stopped = Promise.all([this.stopped, environment.stop()]);
   }
 
   private takeIdle(): Idle | undefined {
@@ -251,14 +272,14 @@ export class FunctionPool {
 
   private release(environment: ExecutionEnvironment, generation: number) {
     if (!environment.alive || this.disposed || generation !== this.generation) {
-      environment.kill();
+      this.retire(environment);
       this.handOver(undefined);
       return;
     }
     if (this.handOver({ environment, generation })) return;
     const timer = setTimeout(() => {
       this.idle = this.idle.filter((i) => i.environment !== environment);
-      environment.kill();
+      this.retire(environment);
     }, this.options.idleMs ?? DEFAULT_IDLE_MS);
     timer.unref();
     this.idle.push({ environment, generation, timer });

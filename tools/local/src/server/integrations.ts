@@ -124,6 +124,11 @@ export function createFunctionRuntime(options: {
   maxEnvironments?: number;
   /** Watch each function's code directory: after a change, invocations start from the new code. */
   watchCode?: boolean;
+  /**
+   * Debugging: the functions' environments open the inspector, the first function's on this
+   * port, the next one's on the next port, and so on (0: each on any free port).
+   */
+  inspectPort?: number;
 }): FunctionRuntime {
   const temporary: string[] = [];
   const watchers: FSWatcher[] = [];
@@ -131,7 +136,7 @@ export function createFunctionRuntime(options: {
   const localMajor = Number(process.versions.node.split('.')[0]);
   const pools: Record<string, FunctionPool> = {};
   const logs: Record<string, FunctionLog> = {};
-  for (const fn of options.functions) {
+  for (const [index, fn] of options.functions.entries()) {
     const systemLevel = (options.systemLogLevel ?? fn.systemLogLevel ?? 'INFO').toUpperCase();
     const log = createFunctionLog({
       label: fn.logicalId,
@@ -161,6 +166,15 @@ export function createFunctionRuntime(options: {
         ? fn.code.path
         : inlineTaskRoot(fn as typeof fn & { code: { kind: 'inline' } });
     if (fn.code.kind === 'inline') temporary.push(taskRoot);
+    const inspectPort =
+      options.inspectPort === undefined || options.inspectPort === 0
+        ? options.inspectPort
+        : options.inspectPort + index;
+    if (inspectPort !== undefined) {
+      log.notice(
+        `debugger: attach to 127.0.0.1:${inspectPort || '<the port in its first line of output>'} (one environment at a time, no timeouts)`,
+      );
+    }
     const pool = new FunctionPool({
       fn,
       taskRoot,
@@ -171,6 +185,7 @@ export function createFunctionRuntime(options: {
       ...(options.maxEnvironments !== undefined
         ? { maxEnvironments: options.maxEnvironments }
         : {}),
+      ...(inspectPort !== undefined ? { inspectPort } : {}),
     });
     pools[fn.logicalId] = pool;
     if (options.watchCode && fn.code.kind === 'directory') {

@@ -11,7 +11,7 @@ import {
   writeFileSync,
   type FSWatcher,
 } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { context, type BuildOptions, type BuildResult, type Message } from 'esbuild';
 
 export const workspaceRoot = resolve(__dirname, '../../../..');
@@ -21,6 +21,12 @@ export const itemsBundleDirs = {
   api: join(workspaceRoot, 'dist/apps/api'),
   docs: join(workspaceRoot, 'dist/apps/docs'),
 } as const;
+
+/**
+ * Where `npm start` writes the items bundle: api:build's bundle plus a source map, kept out of the
+ * directory `cdk deploy` zips so the deployed asset never carries the map.
+ */
+export const localApiBundleDir = join(workspaceRoot, 'dist/local/apps/api');
 
 /** The part of an `@nx/esbuild:esbuild` target's options that decides what the bundle is. */
 type NxEsbuildTarget = {
@@ -72,6 +78,21 @@ export function apiBuildOptions(): BuildOptions {
     sourcemap: options.sourcemap ?? false,
     ...(options.thirdParty === false ? { packages: 'external' as const } : {}),
     ...(options.external ? { external: options.external } : {}),
+  };
+}
+
+/**
+ * api:build's options with a linked source map (sources embedded), written to
+ * `localApiBundleDir`: stack traces (`--enable-source-maps`) and debuggers name the TypeScript
+ * files and lines, while the code is the deployed code byte for byte but for the map's comment.
+ */
+export function localApiBuildOptions(): BuildOptions {
+  const options = apiBuildOptions();
+  return {
+    ...options,
+    outfile: join(localApiBundleDir, basename(options.outfile ?? 'main.mjs')),
+    sourcemap: 'linked',
+    sourcesContent: true,
   };
 }
 
@@ -202,7 +223,7 @@ export type ItemsBundles = {
 };
 
 /**
- * Builds the items function's bundle, and the docs bundle when it is older than its sources.
+ * Builds the items function's bundle (`localApiBuildOptions`), and the docs bundle when it is older than its sources.
  * With `watch`, esbuild keeps rebuilding the items bundle incrementally as its sources change: a
  * good build replaces it and calls `onRebuilt`; a failed one is reported through `onError` and
  * the last good bundle stays. The docs bundle is rebuilt by its own script when its sources
@@ -214,7 +235,7 @@ export async function buildItemsBundles(options: {
   const docs = docsBundleIsCurrent() ? undefined : buildDocsBundleOnce();
   let first = true;
   const ctx = await context({
-    ...apiBuildOptions(),
+    ...localApiBuildOptions(),
     write: false,
     logLevel: 'silent',
     plugins: [

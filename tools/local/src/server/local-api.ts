@@ -106,6 +106,8 @@ export type LocalApiOptions = {
    * for a free one. The template's ReservedConcurrentExecutions, when lower, throttles.
    */
   maxEnvironments?: number;
+  /** Open the functions' inspectors, from this port on (see `createFunctionRuntime`). */
+  inspectPort?: number;
 };
 
 export type StartPhase = 'build' | 'synthesis' | 'assembly' | 'DynamoDB Local' | 'environments';
@@ -369,6 +371,7 @@ async function serve(
         ? { maxEnvironments: options.maxEnvironments }
         : {}),
       watchCode: options.watch ?? false,
+      ...(options.inspectPort !== undefined ? { inspectPort: options.inspectPort } : {}),
     }),
   );
   ctx.late.runtime = runtime;

@@ -10,7 +10,7 @@ import { Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { itemsBundleDirs } from './items-bundles';
+import { itemsBundleDirs, localApiBundleDir } from './items-bundles';
 import type { ItemsStack } from './items-stack';
 
 const servedLocally = '<!doctype html><html><head><title>served locally</title></head></html>';
@@ -35,7 +35,7 @@ export function synthesizeItemsStack(options: {
     const stackName = stackNameFor(config.stageName);
     const stack = new ItemsApiStack(app, stackName, {
       config,
-      itemsCode: Code.fromAsset(itemsBundleDirs.api),
+      itemsCode: Code.fromAsset(localApiBundleDir),
       docsCode: Code.fromAsset(itemsBundleDirs.docs),
       // The local server serves the web app itself (web-server.ts): the bucket's content is moot.
       webSource: Source.data('index.html', servedLocally),
