@@ -155,7 +155,7 @@ const START_OPTIONS = {
     type: 'string',
     value: '<debug|info|warn>',
     description:
-      "over the template's SystemLogLevel (the stages': WARN); info shows START/END/REPORT",
+      "over the template's SystemLogLevel (dev: INFO, prod: WARN); info shows START/END/REPORT",
   },
   watch: {
     type: 'boolean',

@@ -36,6 +36,8 @@ export interface ApiFunctionProps {
    * AWS_LAMBDA_LOG_LEVEL (Powertools Logger follows it). @default 'INFO'
    */
   readonly applicationLogLevel?: `${ApplicationLogLevel}`;
+  /** Lambda's system log level: INFO writes START, END and REPORT. @default 'WARN' */
+  readonly systemLogLevel?: `${SystemLogLevel}`;
   /** @default - no description */
   readonly description?: string;
 }
@@ -63,6 +65,7 @@ export class ApiFunction extends Construct implements IGrantable {
       retainLogs = true,
       tracing = false,
       applicationLogLevel = 'INFO',
+      systemLogLevel = 'WARN',
       description,
     } = props;
     const logGroup = new LogGroup(this, 'Logs', {
@@ -89,7 +92,7 @@ export class ApiFunction extends Construct implements IGrantable {
       // application log level (AWS_LAMBDA_LOG_LEVEL) applies without a deploy of the code.
       loggingFormat: LoggingFormat.JSON,
       applicationLogLevelV2: applicationLogLevel as ApplicationLogLevel,
-      systemLogLevelV2: SystemLogLevel.WARN,
+      systemLogLevelV2: systemLogLevel as SystemLogLevel,
       role,
       tracing: tracing ? Tracing.ACTIVE : Tracing.DISABLED,
       description,

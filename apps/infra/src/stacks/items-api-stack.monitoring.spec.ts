@@ -278,4 +278,15 @@ describe('ItemsApiStack function logging', () => {
     }
     assertResource(prod, 'AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
+
+  it('writes START, END and REPORT on the dev stage (system INFO), as npm start shows them', () => {
+    const dev = synth('dev');
+    const apiFunctions = resourcesOf(dev, 'AWS::Lambda::Function').filter(([id]) =>
+      /^(Items|Docs)Function/.test(id),
+    );
+    expect(apiFunctions).toHaveLength(2);
+    for (const [, fn] of apiFunctions) {
+      expect(fn.Properties['LoggingConfig']).toMatchObject({ SystemLogLevel: 'INFO' });
+    }
+  });
 });

@@ -79,6 +79,7 @@ export class ItemsApiStack extends Stack {
       retainLogs: config.retainData,
       tracing: config.tracing,
       applicationLogLevel: config.monitoring.applicationLogLevel,
+      systemLogLevel: config.monitoring.systemLogLevel,
     };
     // Powertools settings: the metric namespace is per stage, so stages never mix on a chart.
     const kitMetrics = { namespace: `ItemsApi/${config.stageName}`, service: 'items-api' };

@@ -54,6 +54,11 @@ const MonitoringSchema = z
     alarmEmail: z.string().email().optional(),
     /** Lambda's advanced logging controls: the functions' application log level. */
     applicationLogLevel: z.enum(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']),
+    /**
+     * Lambda's system log level: INFO writes each invocation's START, END and REPORT lines (what
+     * `npm start` shows), WARN leaves them out and saves their ingestion.
+     */
+    systemLogLevel: z.enum(['DEBUG', 'INFO', 'WARN']),
     /** The account's regional Lambda concurrency quota (1,000 unless raised). */
     accountConcurrencyLimit: z.number().int().min(10),
     alarms: z

@@ -15,6 +15,8 @@ const defaultAccountConcurrency = 1_000;
 
 const devMonitoring: MonitoringSettings = {
   applicationLogLevel: 'INFO',
+  // A developer's stage shows every invocation's START/END/REPORT, as `npm start` does.
+  systemLogLevel: 'INFO',
   accountConcurrencyLimit: defaultAccountConcurrency,
   alarms: {
     apiServerErrorRate: {
@@ -86,6 +88,8 @@ const devMonitoring: MonitoringSettings = {
 
 const prodMonitoring: MonitoringSettings = {
   applicationLogLevel: 'INFO',
+  // REPORT's figures are in Lambda's own metrics; the lines would only add ingestion.
+  systemLogLevel: 'WARN',
   accountConcurrencyLimit: defaultAccountConcurrency,
   alarms: {
     apiServerErrorRate: {
