@@ -6,7 +6,7 @@ import {
   Function,
   LoggingFormat,
   Runtime,
-  SystemLogLevel,
+  type SystemLogLevel,
   Tracing,
   type Code,
   type IFunction,
